@@ -1,0 +1,21 @@
+"""zhnews: who said what, with which figures, in Chinese news articles.
+
+``pipeline.extract(text_or_path)`` runs the whole pipeline on one article and returns its ``Summary``.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("zhnews")
+except PackageNotFoundError:  # running from a source tree that was not installed
+    __version__ = "0.0.0"
+
+__all__ = ["__version__", "extract"]
+
+
+def extract(text_or_path, **kwargs):  # noqa: ANN001, ANN201 - re-exported, typed in pipeline.api
+    from .api import extract as _extract
+
+    return _extract(text_or_path, **kwargs)

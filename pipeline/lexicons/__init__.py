@@ -1,0 +1,87 @@
+"""The lexicons: plain UTF-8 text files, one entry per line, read once per process.
+
+Format: ``#`` starts a comment, blank lines are ignored, and a ``.tsv`` file holds tab-separated
+columns (its first non-comment line names them). A newsroom extends a lexicon without touching code:
+put a file with the same name in a folder and point ``ZHNEWS_LEXICONS`` at it (several folders are
+separated by ``:``); its entries are added to the package's. A line ``-entry`` in such a file removes
+an entry of the package's list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).parent
+
+
+def _dirs() -> list[Path]:
+    extra = [Path(p) for p in os.environ.get("ZHNEWS_LEXICONS", "").split(os.pathsep) if p]
+    return [PACKAGE_DIR, *extra]
+
+
+def _lines(name: str) -> list[str]:
+    out: list[str] = []
+    removed: set[str] = set()
+    for directory in _dirs():
+        path = directory / name
+        if not path.is_file():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split(" #", 1)[0].rstrip() if not line.startswith("#") else ""
+            if not line.strip():
+                continue
+            if directory != PACKAGE_DIR and line.startswith("-"):
+                removed.add(line[1:])
+                continue
+            out.append(line)
+    return [line for line in out if line not in removed]
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A one-column lexicon (``name`` without ``.txt``) as a set."""
+    return frozenset(line.strip() for line in _lines(f"{name}.txt"))
+
+
+@cache
+def ordered(name: str) -> tuple[str, ...]:
+    """A one-column lexicon in file order, longest entries first where order matters to a regex."""
+    seen: dict[str, None] = {}
+    for line in _lines(f"{name}.txt"):
+        seen.setdefault(line.strip(), None)
+    return tuple(sorted(seen, key=len, reverse=True))
+
+
+@cache
+def table(name: str) -> tuple[dict[str, str], ...]:
+    """A ``.tsv`` lexicon as rows keyed by its header line."""
+    lines = _lines(f"{name}.tsv")
+    if not lines:
+        return ()
+    header = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        cells = line.split("\t")
+        rows.append({key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)})
+    return tuple(rows)
+
+
+@cache
+def digest() -> str:
+    """A short fingerprint of every lexicon in use: part of the pipeline version of each output."""
+    h = hashlib.sha256()
+    for directory in _dirs():
+        for path in sorted(directory.glob("*.t[xs][tv]")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def alternation(name: str) -> str:
+    """A regex alternation of a lexicon's entries, longest first, for patterns built from data."""
+    import re
+
+    return "|".join(re.escape(w) for w in ordered(name))

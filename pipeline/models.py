@@ -1,0 +1,156 @@
+"""The output: pydantic models of one article's summary, the source of truth for the JSON schema.
+
+They meet ``CONTRACT.md`` (the floor) and add what a reviewer needs: every item's ``rule`` (which rule
+found it) and ``score``. All offsets are ``[start, end)`` into the raw decoded text.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Span = tuple[int, int]
+Approx = Literal["about", "more_than", "less_than", "at_least", "at_most"]
+FigureKind = Literal["count", "area", "money", "percent", "length", "weight", "volume", "duration", "age",
+                     "temperature", "speed", "other"]
+OrgKind = Literal["government", "party", "company", "institution", "association", "media", "international",
+                  "military", "school", "court", "other"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Byline(Model):
+    name: str
+    role: str = Field(description="the role word: 记者, 编辑, 美编, 责校…")
+    credit: str = Field(description="the credit as written before the name: 北京商报记者, 本报记者, 编辑")
+    span: Span
+
+
+class Section(Model):
+    heading: str
+    span: Span
+
+
+class Contacts(Model):
+    phones: list[str] = []
+    emails: list[str] = []
+    urls: list[str] = []
+
+
+class Article(Model):
+    id: str = Field(description="the file stem")
+    source: str
+    sha256: str = Field(description="of the raw bytes")
+    encoding: str = Field(description="the encoding the raw bytes were decoded with")
+    format: Literal["text", "markdown", "html"] = "text"
+    pipeline_version: str = Field(description="package version and lexicon fingerprint that made this summary")
+    title: str | None = None
+    title_span: Span | None = None
+    publication: str | None = None
+    date: str | None = Field(default=None, description="ISO date the article states (or its file name)")
+    date_source: Literal["front_matter", "text", "file_name"] | None = None
+    bylines: list[Byline] = []
+    sections: list[Section] = []
+    contacts: Contacts = Contacts()
+
+
+class Person(Model):
+    id: str
+    name: str
+    titles: list[str] = []
+    mentions: list[Span] = []
+    rule: str = ""
+
+
+class Organization(Model):
+    id: str
+    name: str
+    kind: OrgKind = "other"
+    mentions: list[Span] = []
+    rule: str = ""
+
+
+class Place(Model):
+    id: str
+    name: str
+    kind: str = Field(default="other", description="country, province, city, district, region, zone, …")
+    mentions: list[Span] = []
+    rule: str = ""
+
+
+class Figure(Model):
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str = ""
+    currency: str | None = None
+    approx: Approx | None = None
+    kind: FigureKind = "other"
+    subject: str | None = None
+    context: str = ""
+    span: Span
+    rule: str = ""
+
+
+class DateItem(Model):
+    text: str
+    value: str | None = Field(description="ISO: 2016, 2020-03, 2020-03-05, --11-30, --12, ---30; null when relative "
+                                          "and no anchor fixes it")
+    relative: bool = False
+    span: Span
+    rule: str = ""
+
+
+class Speaker(Model):
+    person: str | None = Field(default=None, description="id of the person in `people`, null for others")
+    name: str
+    title: str | None = None
+    type: Literal["person", "organization", "document", "group", "unnamed"] = "person"
+
+
+class Quote(Model):
+    id: str
+    text: str
+    kind: Literal["direct", "indirect"]
+    speaker: Speaker
+    cue: str | None = None
+    span: Span
+    speaker_span: Span | None = None
+    rule: str = ""
+
+
+class ExtractionWarning(Model):
+    code: str
+    message: str
+    span: Span | None = None
+
+
+class Summary(Model):
+    schema_version: str = SCHEMA_VERSION
+    article: Article
+    people: list[Person] = []
+    organizations: list[Organization] = []
+    places: list[Place] = []
+    figures: list[Figure] = []
+    dates: list[DateItem] = []
+    quotes: list[Quote] = []
+    warnings: list[ExtractionWarning] = []
+
+    def to_json(self) -> str:
+        """Canonical JSON: characters unescaped, keys in model order, 2-space indent, a final newline."""
+        data = self.model_dump(mode="json")
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> dict:
+    schema = Summary.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://zhnews.invalid/schema/summary-v{SCHEMA_VERSION}.json"
+    return schema

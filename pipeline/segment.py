@@ -1,0 +1,121 @@
+"""Stage 3, segment: jieba words in a spaCy ``Doc``, and sentences that understand quotation marks.
+
+The tokenizer is spaCy's idea of one (text in, ``Doc`` out) around a private ``jieba.Tokenizer`` whose
+dictionary is jieba's own plus the package's lexicons, built once per process. spaCy's built-in jieba
+segmenter is not used because it re-aligns words to text with a quadratic search and offers no user
+dictionary.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import cache
+
+import jieba
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+from spacy.vocab import Vocab
+
+from . import lexicons
+
+jieba.setLogLevel(logging.WARNING)
+
+#: lexicons whose entries become words of the segmenter (frequency high enough to win over a split)
+USER_DICT_LEXICONS: tuple[str, ...] = (
+    "speech_verbs", "titles", "places", "organizations", "org_suffixes", "units", "classifiers",
+    "staff_roles", "byline_roles",
+)
+_USER_WORD_FREQ = 2000
+
+OPENING_QUOTES = "“「『‘"
+CLOSING_QUOTES = "”」』’"
+_SENTENCE_END = set("。！？!?")
+_TRAILING = set("”」』’）)》…")
+
+
+@cache
+def segmenter(user_lexicons: tuple[str, ...] = USER_DICT_LEXICONS) -> jieba.Tokenizer:
+    """jieba with the package's words added; one per process and lexicon set."""
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    for name in user_lexicons:
+        for entry in lexicons.words(name):
+            word = entry.split("\t", 1)[0].strip()
+            if len(word) >= 2 and " " not in word:
+                tok.add_word(word, freq=_USER_WORD_FREQ)
+    return tok
+
+
+def is_word(text: str) -> bool:
+    """Whether the segmenter's dictionary knows ``text`` as a word (used to rejoin page breaks)."""
+    return segmenter().FREQ.get(text, 0) > 0
+
+
+class JiebaTokenizer:
+    def __init__(self, vocab: Vocab, user_lexicons: Iterable[str] = USER_DICT_LEXICONS) -> None:
+        self.vocab = vocab
+        self.user_lexicons = tuple(user_lexicons)
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for word in segmenter(self.user_lexicons).cut(text, HMM=True):
+            if word == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+            else:
+                words.append(word)
+                spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    # spaCy serializes tokenizers with the pipeline; this one is rebuilt from the lexicons instead.
+    def to_bytes(self, **_: object) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: object) -> JiebaTokenizer:
+        return self
+
+    def to_disk(self, _path: object, **_: object) -> None:
+        return None
+
+    def from_disk(self, _path: object, **_: object) -> JiebaTokenizer:
+        return self
+
+
+@registry.tokenizers("zhnews.jieba_tokenizer.v1")
+def create_tokenizer(user_lexicons: list[str] | None = None):  # noqa: ANN201 - spaCy's factory protocol
+    def make(nlp: Language) -> JiebaTokenizer:
+        return JiebaTokenizer(nlp.vocab, user_lexicons if user_lexicons is not None else USER_DICT_LEXICONS)
+
+    return make
+
+
+@Language.component("zhnews_sentences")
+def set_sentences(doc: Doc) -> Doc:
+    """Sentence starts: after 。！？ outside quotation marks, after a closing mark that follows them only
+    when no attribution continues the sentence (a new line or a new quotation), and at every line break."""
+    depth = 0
+    start_next = True
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            token.is_sent_start = start_next
+            depth = 0
+            start_next = True
+            continue
+        token.is_sent_start = start_next
+        start_next = False
+        for ch in text:
+            if ch in OPENING_QUOTES:
+                depth += 1
+            elif ch in CLOSING_QUOTES:
+                depth = max(0, depth - 1)
+        if depth == 0 and text[-1] in _SENTENCE_END:
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            start_next = nxt is None or nxt.text[0] not in _TRAILING
+        elif depth == 0 and text[-1] in _TRAILING and token.i > 0 and doc[token.i - 1].text[-1] in _SENTENCE_END:
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            # “…。”他说。 stays one sentence; “…。”“…” or a new paragraph starts another
+            start_next = nxt is None or nxt.text[0] in OPENING_QUOTES
+    return doc

@@ -1,0 +1,91 @@
+"""Results on the ``Doc``: span groups whose spans carry an ``info`` record (rule, score, attributes).
+
+A stage finds its items as character offsets in the cleaned text (rules read characters, and jieba's
+words do not always end where a name does: ``董贵蛟表示`` may come as ``董贵|蛟表示``). ``set_spans``
+splits tokens where an item needs a boundary, keeps every existing span group valid across the split,
+and stores the group.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+_INFO_KEY = "zhnews.info"
+
+
+@dataclass
+class Match:
+    """One result of a recognizer: where it is, what it is, which rule found it and how sure that rule is."""
+
+    start: int
+    end: int
+    label: str
+    rule: str
+    score: float = 1.0
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _info(span: Span) -> dict[str, Any]:
+    return span.doc.user_data.get((_INFO_KEY, span.label_, span.start_char, span.end_char), {})
+
+
+def register_extensions() -> None:
+    if not Span.has_extension("info"):
+        Span.set_extension("info", getter=_info)
+    for name in ("clean", "meta", "rawtext"):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+register_extensions()
+
+
+def set_spans(doc: Doc, key: str, matches: Iterable[Match]) -> list[Span]:
+    """Store ``matches`` as ``doc.spans[key]`` (each with its info record) and return the spans."""
+    matches = [m for m in matches if 0 <= m.start < m.end <= len(doc.text)]
+    ensure_boundaries(doc, {m.start for m in matches} | {m.end for m in matches})
+    spans = []
+    for m in matches:
+        span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="strict")
+        if span is None:  # only possible inside a whitespace token; keep the nearest token span
+            span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
+        if span is None:
+            continue
+        doc.user_data[(_INFO_KEY, m.label, span.start_char, span.end_char)] = {
+            "rule": m.rule, "score": m.score, **m.attrs}
+        spans.append(span)
+    doc.spans[key] = spans
+    return spans
+
+
+def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
+    """Split tokens so that each character offset falls on a token boundary."""
+    starts = [t.idx for t in doc]
+    cuts: dict[int, set[int]] = {}
+    for offset in offsets:
+        if offset <= 0 or offset >= len(doc.text):
+            continue
+        i = bisect_right(starts, offset) - 1
+        token = doc[i]
+        if token.idx < offset < token.idx + len(token.text):
+            cuts.setdefault(i, set()).add(offset - token.idx)
+    if not cuts:
+        return
+    saved = {key: [(s.start_char, s.end_char, s.label_) for s in group] for key, group in doc.spans.items()}
+    with doc.retokenize() as retokenizer:
+        for i, points in cuts.items():
+            token = doc[i]
+            bounds = [0, *sorted(points), len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+            retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
+    for key, items in saved.items():
+        doc.spans[key] = [s for s in (doc.char_span(a, b, label=lab) for a, b, lab in items) if s is not None]
+
+
+def info(span: Span) -> dict[str, Any]:
+    return span._.info
