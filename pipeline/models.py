@@ -148,6 +148,10 @@ class Summary(Model):
         data = self.model_dump(mode="json")
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
+    def to_json_line(self) -> str:
+        """The same content on one line, for JSON-lines archives."""
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")) + "\n"
+
 
 def json_schema() -> dict:
     schema = Summary.model_json_schema()

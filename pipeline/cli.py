@@ -1,0 +1,106 @@
+"""The ``zhnews`` command: a thin layer over the library (``pipeline.api``) and the batch runner."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .ingest import DEFAULT_MAX_BYTES
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Extract people, organizations, places, figures, dates and attributed quotes "
+                       "from Chinese news articles.")
+
+evaluate_app = typer.Typer(no_args_is_help=True, help="Measure the pipeline against annotated data.")
+app.add_typer(evaluate_app, name="evaluate")
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files and folders (searched for *.txt).")],
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Folder for one <stem>.json per article.")] = None,
+    jsonl: Annotated[Path | None, typer.Option("--jsonl", help="Write one JSON line per article to this file.")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="Worker processes (default: all cores).")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Redo articles whose output is up to date.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger files.")] = DEFAULT_MAX_BYTES,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
+                                                  help="Progress bar (default: on a terminal).")] = None,
+) -> None:
+    """Extract a summary from each article. Exit status 1 when any file failed (the others are still
+    written), 2 on a usage error."""
+    from tqdm import tqdm
+
+    from .batch import default_workers, find_inputs, report, run
+
+    files, missing = find_inputs(paths)
+    for outcome in missing:
+        report(outcome)
+    to_stdout = out is None and jsonl is None
+    if to_stdout and len(files) > 1:
+        typer.echo("zhnews: error: several articles need -o DIR or --jsonl FILE", err=True)
+        raise typer.Exit(2)
+    n_workers = workers or default_workers()
+    failed = len(missing)
+    counts = {"written": 0, "skipped": 0, "error": 0}
+    show = progress if progress is not None else (sys.stderr.isatty() and len(files) > 1)
+    jsonl_tmp = None
+    if jsonl is not None:
+        jsonl.parent.mkdir(parents=True, exist_ok=True)
+        jsonl_tmp = jsonl.with_name(f".{jsonl.name}.tmp")
+        handle = jsonl_tmp.open("w", encoding="utf-8", newline="\n")
+    try:
+        outcomes = run(files, out, workers=n_workers, force=force or jsonl is not None,
+                       keep_json=to_stdout or jsonl is not None, compact=jsonl is not None, max_bytes=max_bytes)
+        for outcome in tqdm(outcomes, total=len(files), disable=not show, unit="article"):
+            counts[outcome.status] += 1
+            if outcome.status == "error":
+                failed += 1
+                report(outcome)
+            elif outcome.json is not None and jsonl is not None:
+                handle.write(outcome.json)
+            elif outcome.json is not None:
+                sys.stdout.write(outcome.json)
+        if jsonl is not None:
+            handle.close()
+            jsonl_tmp.replace(jsonl)
+    finally:
+        if jsonl is not None and not handle.closed:
+            handle.close()
+            jsonl_tmp.unlink(missing_ok=True)
+    if not to_stdout:
+        typer.echo(f"zhnews: {counts['written']} written, {counts['skipped']} up to date, {failed} failed",
+                   err=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path | None, typer.Option("-o", "--out", help="Write to this file instead of stdout.")] = None,
+) -> None:
+    """Print the JSON Schema of a summary, generated from the pydantic models."""
+    from .models import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        from .batch import write_atomic
+
+        write_atomic(out, text)
+
+
+@app.command()
+def version() -> None:
+    """Print the pipeline version (package version and lexicon fingerprint)."""
+    from .summary import pipeline_version
+
+    typer.echo(pipeline_version())
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()

@@ -1,0 +1,1 @@
+"""Measurement against annotated data: one module per kind of corpus, each behind ``zhnews evaluate``."""
