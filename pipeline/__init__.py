@@ -15,7 +15,7 @@ except PackageNotFoundError:  # running from a source tree that was not installe
 __all__ = ["__version__", "extract"]
 
 
-def extract(text_or_path, **kwargs):  # noqa: ANN001, ANN201 - re-exported, typed in pipeline.api
+def extract(text_or_path, **kwargs):
     from .api import extract as _extract
 
     return _extract(text_or_path, **kwargs)

@@ -21,7 +21,8 @@ def extract_raw(raw: RawText, *, article_id: str = "article", source: str = "") 
         raise IngestError(f"article too long: {len(cleaned.text):,} characters (limit {nlp.max_length:,})")
     doc = nlp.make_doc(cleaned.text)
     doc._.clean = cleaned
-    doc._.meta = {"warnings": [("decoding", note, None, None) for note in raw.notes]}
+    date, _source = summary_stage.article_date(cleaned, article_id)
+    doc._.meta = {"warnings": [("decoding", note, None, None) for note in raw.notes], "article_date": date}
     for _name, component in nlp.pipeline:
         doc = component(doc)
     return summary_stage.build(doc, raw, article_id=article_id, source=source)

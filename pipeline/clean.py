@@ -18,6 +18,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import yaml
 
@@ -226,7 +227,7 @@ def _curl_straight_quotes(chars: list[str]) -> None:
         elif c == "'":
             before = chars[i - 1] if i else " "
             after = chars[i + 1] if i + 1 < len(chars) else " "
-            if before.isascii() and before.isalpha() or after.isascii() and after.isalpha() and not open_single:
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and not open_single):
                 continue  # an English apostrophe or a Latin-script quotation
             chars[i] = "’" if open_single else "‘"
             open_single = not open_single
@@ -239,7 +240,7 @@ def _page_break_joins(text: str, deleted: bytearray, is_word: Callable[[str], bo
     """Find line breaks inside a sentence: a prose line cut without closing punctuation, continued on
     the next non-empty line. The segmenter's dictionary says where a word spans the break."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
-    for (a_start, a_end), (b_start, b_end) in zip(lines, lines[1:], strict=False):
+    for (a_start, a_end), (b_start, b_end) in pairwise(lines):
         first = text[a_start:a_end].rstrip()
         second = text[b_start:b_end].lstrip()
         if not first or not second or first[-1] in _PARAGRAPH_END:

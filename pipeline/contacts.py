@@ -40,7 +40,7 @@ def find_contacts(text: str) -> list[Match]:
         cue = text[max(0, m.start() - 8):m.start()]
         formatted = bool(re.search(r"[-()（）+\s]", m.group().strip()))
         # a bare 7-8 digit number is a phone only where the text says so
-        if formatted or len(digits) == 11 and digits.startswith("1") or any(c in cue for c in PHONE_CUES):
+        if formatted or (len(digits) == 11 and digits.startswith("1")) or any(c in cue for c in PHONE_CUES):
             found.append(Match(m.start(), m.end(), "PHONE", "phone"))
     return sorted(found, key=lambda m: m.start)
 

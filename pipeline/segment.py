@@ -84,7 +84,7 @@ class JiebaTokenizer:
 
 
 @registry.tokenizers("zhnews.jieba_tokenizer.v1")
-def create_tokenizer(user_lexicons: list[str] | None = None):  # noqa: ANN201 - spaCy's factory protocol
+def create_tokenizer(user_lexicons: list[str] | None = None):
     def make(nlp: Language) -> JiebaTokenizer:
         return JiebaTokenizer(nlp.vocab, user_lexicons if user_lexicons is not None else USER_DICT_LEXICONS)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -81,7 +82,7 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
         for i, points in cuts.items():
             token = doc[i]
             bounds = [0, *sorted(points), len(token.text)]
-            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+            orths = [token.text[a:b] for a, b in pairwise(bounds)]
             retokenizer.split(token, orths, heads=[(token, 0)] * len(orths))
     for key, items in saved.items():
         doc.spans[key] = [s for s in (doc.char_span(a, b, label=lab) for a, b, lab in items) if s is not None]

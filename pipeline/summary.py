@@ -17,7 +17,7 @@ What each stage leaves on the ``Doc`` (``span._.info`` keys in brackets):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -42,12 +42,29 @@ from .models import (
     Summary,
 )
 
+SpanOf = Callable[[int, int], tuple[int, int]]
+TextOf = Callable[[int, int], str]
+
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _STEM_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def pipeline_version() -> str:
     return f"{__version__}+lex.{lexicons.digest()}"
+
+
+def article_date(clean: CleanText, article_id: str) -> tuple[str | None, str | None]:
+    """The article's own date: its front matter's, else one its file name carries (20171201 in
+    ``pd2017_renmrb_20171201_1-01``). Stages read it as ``doc._.meta["article_date"]`` to resolve
+    relative dates; without it they leave them unresolved."""
+    if clean.front_matter.get("date"):
+        m = _ISO_DATE.search(clean.front_matter["date"])
+        if m:
+            return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", "front_matter"
+    m = _STEM_DATE.search(article_id)
+    if m:
+        return f"{m[1]}-{m[2]}-{m[3]}", "file_name"
+    return None, None
 
 
 def build(doc: Doc, raw: RawText, *, article_id: str, source: str) -> Summary:
@@ -89,19 +106,11 @@ def build(doc: Doc, raw: RawText, *, article_id: str, source: str) -> Summary:
 
 
 def _article(doc: Doc, raw: RawText, layout: Layout, clean: CleanText, article_id: str, source: str,
-             span_of, text_of) -> Article:  # noqa: ANN001 - the two closures of build()
+             span_of: SpanOf, text_of: TextOf) -> Article:
     front = clean.front_matter
     title_span = span_of(*layout.title) if layout.title else None
     title = text_of(*layout.title) if layout.title else None
-    date, date_source = None, None
-    if front.get("date"):
-        m = _ISO_DATE.search(front["date"])
-        if m:
-            date, date_source = f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", "front_matter"
-    if date is None:
-        m = _STEM_DATE.search(article_id)
-        if m:
-            date, date_source = f"{m[1]}-{m[2]}-{m[3]}", "file_name"
+    date, date_source = article_date(clean, article_id)
     contacts = Contacts()
     for span in doc.spans.get("contacts", []):
         value = text_of(span.start_char, span.end_char).strip()
@@ -117,7 +126,7 @@ def _article(doc: Doc, raw: RawText, layout: Layout, clean: CleanText, article_i
                    date=date, date_source=date_source, bylines=bylines, sections=sections, contacts=contacts)
 
 
-def _clusters(spans: Iterable[Span], span_of) -> list[tuple[str, dict, list[tuple[int, int]]]]:  # noqa: ANN001
+def _clusters(spans: Iterable[Span], span_of: SpanOf) -> list[tuple[str, dict, list[tuple[int, int]]]]:
     """Mentions grouped by the entity's name, in order of first mention."""
     order: dict[str, tuple[dict, list[tuple[int, int]]]] = {}
     for span in spans:
@@ -128,7 +137,7 @@ def _clusters(spans: Iterable[Span], span_of) -> list[tuple[str, dict, list[tupl
     return [(name, info, sorted(set(mentions))) for name, (info, mentions) in order.items()]
 
 
-def _people(spans: Iterable[Span], span_of) -> list[Person]:  # noqa: ANN001
+def _people(spans: Iterable[Span], span_of: SpanOf) -> list[Person]:
     people: dict[str, Person] = {}
     for span in spans:
         info = span._.info
@@ -147,7 +156,7 @@ def _people(spans: Iterable[Span], span_of) -> list[Person]:  # noqa: ANN001
     return list(people.values())
 
 
-def _figure(span: Span, span_of, text_of) -> Figure:  # noqa: ANN001
+def _figure(span: Span, span_of: SpanOf, text_of: TextOf) -> Figure:
     info = span._.info
     context = ""
     if info.get("context_start") is not None:
@@ -158,7 +167,7 @@ def _figure(span: Span, span_of, text_of) -> Figure:  # noqa: ANN001
                   context=context, span=span_of(span.start_char, span.end_char), rule=info.get("rule", ""))
 
 
-def _quote(i: int, span: Span, person_ids: dict[str, str], span_of, text_of) -> Quote:  # noqa: ANN001
+def _quote(i: int, span: Span, person_ids: dict[str, str], span_of: SpanOf, text_of: TextOf) -> Quote:
     info = span._.info
     name = info.get("speaker", "")
     speaker_span = None
