@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
         raise IngestError("empty file" if not data else "file holds only whitespace")
     sha = hashlib.sha256(data).hexdigest()
     text, encoding, notes = _decode_text(data)
-    if "\x00" in text or _control_ratio(text) > 0.05:
+    if "\x00" in text or _control_ratio(text) > 0.05 or _implausible(text):
         raise IngestError("binary content: not a text file")
     return RawText(text=text, encoding=encoding, sha256=sha, size=len(data), notes=notes)
 
@@ -150,6 +151,17 @@ def _cjk_ratio(text: str) -> float:
     if not letters:
         return 0.0
     return sum(1 for c in letters if "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f") / len(letters)
+
+
+# Scripts a news article is written in; text decoded from binary bytes falls mostly outside them.
+_PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u2000-\u206f\u2100-\u27bf"
+                        r"\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f"
+                        r"\uff00-\uffef]")
+
+
+def _implausible(text: str) -> bool:
+    sample = text[:8000]
+    return bool(sample) and len(_PLAUSIBLE.findall(sample)) < 0.7 * len(sample)
 
 
 def _control_ratio(text: str) -> float:
