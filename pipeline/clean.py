@@ -69,6 +69,8 @@ class Join:
     raw_start: int
     raw_end: int
     rule: str
+    before: int = 1  # characters of the rejoined word before the break
+    after: int = 1  # and after it
 
 
 @dataclass
@@ -172,7 +174,7 @@ def clean(raw: str, *, is_word: Callable[[str], bool] | None = None) -> CleanTex
             to_raw.append(i)
     to_raw.append(len(raw))
     clean_joins = [Join(start=bisect_left(to_raw, j.raw_end), raw_start=j.raw_start, raw_end=j.raw_end,
-                        rule=j.rule) for j in joins]
+                        rule=j.rule, before=j.before, after=j.after) for j in joins]
     return CleanText(raw=raw, text="".join(out), to_raw=to_raw, format=fmt, front_matter=front,
                      joins=clean_joins)
 
@@ -252,20 +254,21 @@ def _page_break_joins(text: str, deleted: bytearray, is_word: Callable[[str], bo
         prose = len(first) >= 20 and any(p in first for p in "，、；：")
         if not prose or not any(p in second for p in "，。、；：！？"):
             continue
-        word = _word_across(first, second, is_word)
-        if word or len(first) >= 30:
+        left, right = _word_across(first, second, is_word)
+        if left or len(first) >= 30:
             gap_start = a_start + len(text[a_start:a_end].rstrip())
             gap_end = b_start + (len(text[b_start:b_end]) - len(second))
             yield Join(start=0, raw_start=gap_start, raw_end=gap_end,
-                       rule="page_break_word" if word else "page_break_prose")
+                       rule="page_break_word" if left else "page_break_prose", before=left or 1, after=right or 1)
 
 
-def _word_across(first: str, second: str, is_word: Callable[[str], bool] | None) -> str:
+def _word_across(first: str, second: str, is_word: Callable[[str], bool] | None) -> tuple[int, int]:
+    """How many characters before and after the break form a dictionary word ((0, 0) when none does)."""
     if is_word is None:
-        return ""
+        return 0, 0
     for left in (3, 2, 1):
         for right in (3, 2, 1):
             candidate = first[-left:] + second[:right]
-            if len(candidate) >= 2 and len(first) >= left and len(second) >= right and is_word(candidate):
-                return candidate
-    return ""
+            if len(first) >= left and len(second) >= right and is_word(candidate):
+                return left, right
+    return 0, 0

@@ -37,6 +37,14 @@ class Section(Model):
     span: Span
 
 
+class Repair(Model):
+    """A place where cleaning changed the text's shape: a word rejoined across a page break."""
+
+    text: str = Field(description="the rejoined word (or the characters either side of the break)")
+    rule: str
+    span: Span
+
+
 class Contacts(Model):
     phones: list[str] = []
     emails: list[str] = []
@@ -58,6 +66,7 @@ class Article(Model):
     bylines: list[Byline] = []
     sections: list[Section] = []
     contacts: Contacts = Contacts()
+    repairs: list[Repair] = []
 
 
 class Person(Model):

@@ -37,6 +37,7 @@ from .models import (
     Person,
     Place,
     Quote,
+    Repair,
     Section,
     Speaker,
     Summary,
@@ -119,11 +120,14 @@ def _article(doc: Doc, raw: RawText, layout: Layout, clean: CleanText, article_i
             bucket.append(value)
     bylines = [Byline(name=c._.info["name"], role=c._.info["role"], credit=c._.info["credit"],
                       span=span_of(c.start_char, c.end_char)) for c in doc.spans.get("credits", [])]
+    repairs = [Repair(text=text_of(j.start - j.before, j.start + j.after), rule=j.rule,
+                      span=span_of(j.start - j.before, j.start + j.after)) for j in clean.joins]
     sections = [Section(heading=text_of(a, b).strip(), span=span_of(a, b)) for a, b in layout.sections]
     return Article(id=article_id, source=source, sha256=raw.sha256, encoding=raw.encoding, format=clean.format,
                    pipeline_version=pipeline_version(), title=title, title_span=title_span,
                    publication=layout.publication or front.get("publication") or None,
-                   date=date, date_source=date_source, bylines=bylines, sections=sections, contacts=contacts)
+                   date=date, date_source=date_source, bylines=bylines, sections=sections, contacts=contacts,
+                   repairs=repairs)
 
 
 def _clusters(spans: Iterable[Span], span_of: SpanOf) -> list[tuple[str, dict, list[tuple[int, int]]]]:
