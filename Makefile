@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 extract: $(STAMP)
-	$(BIN)/zhnews extract raw/ -o extracted/ --force
+	$(BIN)/zhnews extract raw/ -o extracted/
 
 test: $(STAMP)
 	$(BIN)/ruff check pipeline tests bench

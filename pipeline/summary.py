@@ -16,8 +16,11 @@ What each stage leaves on the ``Doc`` (``span._.info`` keys in brackets):
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -50,8 +53,14 @@ _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _STEM_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
+@cache
 def pipeline_version() -> str:
-    return f"{__version__}+lex.{lexicons.digest()}"
+    """Package version plus a fingerprint of the code and lexicons in use: an output made by another
+    build of the rules is never mistaken for up to date."""
+    code = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.py")):
+        code.update(path.read_bytes())
+    return f"{__version__}+{code.hexdigest()[:8]}.{lexicons.digest()[:8]}"
 
 
 def article_date(clean: CleanText, article_id: str) -> tuple[str | None, str | None]:

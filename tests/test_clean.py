@@ -8,7 +8,7 @@ from pipeline.clean import clean
 from pipeline.segment import is_word
 
 
-def check_map(c) -> None:  # noqa: ANN001
+def check_map(c) -> None:
     """Every kept character maps to a raw character it came from (equal, or its normalized twin)."""
     assert len(c.to_raw) == len(c.text) + 1
     assert list(c.to_raw[:-1]) == sorted(set(c.to_raw[:-1]))

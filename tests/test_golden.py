@@ -38,7 +38,7 @@ def _explain(obtained: Path, expected: Path) -> None:
 
 
 @pytest.mark.parametrize("article", RAW_ARTICLES, ids=[p.stem for p in RAW_ARTICLES])
-def test_golden(article: Path, summaries: dict[str, Summary], file_regression) -> None:  # noqa: ANN001
+def test_golden(article: Path, summaries: dict[str, Summary], file_regression) -> None:
     golden = EXTRACTED / f"{article.stem}.json"
     obtained = _with_golden_version(summaries[article.stem].to_json(), golden)
     file_regression.check(obtained, fullpath=golden, encoding="utf-8", check_fn=_explain)

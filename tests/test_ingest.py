@@ -58,14 +58,14 @@ def test_a_truncated_last_character_is_replaced_and_reported() -> None:
     assert raw.notes and "replaced" in raw.notes[0]
 
 
-def test_too_large_is_refused_before_reading(tmp_path) -> None:  # noqa: ANN001
+def test_too_large_is_refused_before_reading(tmp_path) -> None:
     big = tmp_path / "big.txt"
     big.write_bytes(TEXT.encode() * 100)
     with pytest.raises(IngestError, match="too large"):
         read(big, max_bytes=1000)
 
 
-def test_unreadable_paths(tmp_path) -> None:  # noqa: ANN001
+def test_unreadable_paths(tmp_path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         read(tmp_path / "missing.txt")
     with pytest.raises(IngestError, match="directory"):

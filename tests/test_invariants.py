@@ -59,13 +59,13 @@ def check_evidence(summary: dict[str, Any], raw: str) -> list[str]:
 
 
 @pytest.mark.parametrize("article", RAW_ARTICLES, ids=[p.stem for p in RAW_ARTICLES])
-def test_fresh_extraction_is_evidence(article, summaries: dict[str, Summary]) -> None:  # noqa: ANN001
+def test_fresh_extraction_is_evidence(article, summaries: dict[str, Summary]) -> None:
     raw = read(article).text
     assert check_evidence(summaries[article.stem].model_dump(mode="json"), raw) == []
 
 
 @pytest.mark.parametrize("golden", sorted(EXTRACTED.glob("*.json")), ids=lambda p: p.stem)
-def test_golden_file_is_evidence(golden) -> None:  # noqa: ANN001
+def test_golden_file_is_evidence(golden) -> None:
     raw = read(RAW / f"{golden.stem}.txt").text
     assert check_evidence(json.loads(golden.read_text(encoding="utf-8")), raw) == []
 
