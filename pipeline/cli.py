@@ -95,6 +95,60 @@ def schema(
 
 
 @app.command()
+def review(
+    paths: Annotated[list[Path], typer.Argument(help="Summary files (.json, .jsonl) and folders of *.json.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder for one <id>.html per article and index.html.")],
+    raw: Annotated[Path | None, typer.Option("--raw", help="Folder of the raw articles (default: each "
+                                             "summary's article.source, relative to the working directory).")] = None,
+) -> None:
+    """Write static HTML review pages: the article with every item highlighted in place, and tables.
+    Exit status 1 when a page could not show its article or found spans that do not fit it, 2 on error."""
+    from .review import review as render
+
+    try:
+        pages = render(paths, out, raw_dir=raw)
+    except (ValueError, OSError) as exc:
+        typer.echo(f"zhnews: error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    troubled = [page for page in pages if page.problems]
+    for page in troubled:
+        for problem in page.problems:
+            typer.echo(f"zhnews: {page.article_id}: {problem}", err=True)
+    index = " and index.html" if len(pages) > 1 else ""
+    typer.echo(f"zhnews: {len(pages)} page(s){index} written to {out}", err=True)
+    if troubled:
+        raise typer.Exit(1)
+
+
+@app.command()
+def diff(
+    old: Annotated[Path, typer.Argument(help="A summary file, a .jsonl file or a folder (e.g. extracted/).")],
+    new: Annotated[Path, typer.Argument(help="The same for the other run.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the differences as JSON.")] = False,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", help="A field not to compare (dotted: article.title, figures); repeatable.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Compare article.pipeline_version too.")] = False,
+    show_equal: Annotated[bool, typer.Option("--show-equal", help="List equal articles too.")] = False,
+) -> None:
+    """Items added, removed and changed per article and field, matched by span and text (not list
+    position). Exit status 0 when equal, 1 when different, 2 on error."""
+    from .diff import DEFAULT_IGNORE, diff_paths, format_text, is_equal, to_json
+
+    skip = set(ignore or []) | (set() if strict else set(DEFAULT_IGNORE))
+    try:
+        diffs = diff_paths(old, new, ignore=skip)
+    except (ValueError, OSError) as exc:
+        typer.echo(f"zhnews: error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(to_json(diffs), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(format_text(diffs, show_equal=show_equal))
+    if not is_equal(diffs):
+        raise typer.Exit(1)
+
+
+@app.command()
 def version() -> None:
     """Print the pipeline version (package version and lexicon fingerprint)."""
     from .summary import pipeline_version
