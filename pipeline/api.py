@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from time import perf_counter
 
 from . import summary as summary_stage
 from .clean import clean
@@ -13,19 +14,41 @@ from .models import Summary
 from .segment import is_word
 
 
-def extract_raw(raw: RawText, *, article_id: str = "article", source: str = "") -> Summary:
-    """Run every stage on decoded text."""
+def extract_raw(raw: RawText, *, article_id: str = "article", source: str = "",
+                timings: dict[str, float] | None = None) -> Summary:
+    """Run every stage on decoded text. ``timings``, when given, accumulates seconds per step (clean,
+    tokenizer, each component, summary): the benchmark's answer to where the time goes."""
     nlp = get_nlp()
+    # cleaning only deletes characters, so a raw text within the limit is the test that fails fast
+    # (before cleaning millions of characters only to refuse them)
+    if len(raw.text) > nlp.max_length:
+        raise IngestError(f"article too long: {len(raw.text):,} characters (limit {nlp.max_length:,})")
+    clock = _Clock(timings)
     cleaned = clean(raw.text, is_word=is_word)
-    if len(cleaned.text) > nlp.max_length:
-        raise IngestError(f"article too long: {len(cleaned.text):,} characters (limit {nlp.max_length:,})")
+    clock.lap("clean")
     doc = nlp.make_doc(cleaned.text)
+    clock.lap("tokenizer")
     doc._.clean = cleaned
     date, _source = summary_stage.article_date(cleaned, article_id)
     doc._.meta = {"warnings": [("decoding", note, None, None) for note in raw.notes], "article_date": date}
-    for _name, component in nlp.pipeline:
+    for name, component in nlp.pipeline:
         doc = component(doc)
-    return summary_stage.build(doc, raw, article_id=article_id, source=source)
+        clock.lap(name)
+    summary = summary_stage.build(doc, raw, article_id=article_id, source=source)
+    clock.lap("summary")
+    return summary
+
+
+class _Clock:
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+        self.last = perf_counter()
+
+    def lap(self, step: str) -> None:
+        if self.timings is not None:
+            now = perf_counter()
+            self.timings[step] = self.timings.get(step, 0.0) + now - self.last
+            self.last = now
 
 
 def extract_bytes(data: bytes, *, article_id: str = "article", source: str = "",
