@@ -16,7 +16,7 @@ extract: $(STAMP)
 	$(BIN)/zhnews extract raw/ -o extracted/
 
 test: $(STAMP)
-	$(BIN)/ruff check pipeline tests bench
+	$(BIN)/ruff check .
 	$(BIN)/pytest -q
 
 bench: $(STAMP)
