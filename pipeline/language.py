@@ -12,12 +12,13 @@ import spacy
 from spacy.language import Language
 
 # Importing the stage modules registers their components with spaCy.
-from . import contacts, layout, segment  # noqa: F401
+from . import contacts, layout, quotes, segment  # noqa: F401
 
 COMPONENTS: tuple[str, ...] = (
     "zhnews_layout",
     "zhnews_sentences",
     "zhnews_contacts",
+    "zhnews_quotes",
 )
 
 #: characters per article the pipeline accepts (spaCy's own guard against runaway memory)

@@ -1,0 +1,380 @@
+"""Speakers: who stands behind a speech verb or a quotation, read from what earlier stages found.
+
+Pure helpers over a ``Context`` built once per ``Doc``: the people stage's mentions (``doc.spans["people"]``,
+info ``name`` and ``titles``), the organizations stage's (``doc.spans["organizations"]``), the layout's
+headings (an interview section's heading names its interviewee) and the jieba tokens (a cue must be a word,
+not the first half of 说明书).
+
+A speaker phrase ends right before the verb, once the words that may stand between are taken off
+(lexicon ``speech_fillers``: 还, 也, 进一步, 普遍…; ``在…时``, ``对记者``, ``…地``). It is, in this order: a
+person (or several joined by 和/与/、), with a title written after the name (王大燕研究员); a pronoun
+(他/她 → the nearest person before; 他们 → the people named together before); an organization; a document
+in 《》; a phrase ending in a speaker noun (lexicon ``speaker_heads``: 多位专家, 国家疾控局新闻发言人,
+党的十九大报告), kept as written. A verb with no subject of its own (``…，表示``) takes the subject that
+opens its sentence. Nothing else is a speaker: 据介绍, 研究表明 give no quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc
+
+from . import lexicons
+from .layout import Layout
+
+_CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
+_SENTENCE_END = "。！？!?"
+#: the window searched back for the person a pronoun stands for
+PRONOUN_WINDOW = 600
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    type: str  # person | organization | document | group | unnamed
+    title: str | None
+    start: int  # clean offsets of the words that name the speaker
+    end: int
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    titles: tuple[str, ...] = ()
+
+
+@dataclass
+class Context:
+    text: str
+    people: list[Mention]
+    orgs: list[Mention]
+    token_starts: set[int]
+    token_ends: set[int]
+    headings: list[tuple[int, int]] = field(default_factory=list)  # heading blocks
+    breaks: list[int] = field(default_factory=list)  # starts of bylines and other section ends
+    speech_spans: list[tuple[int, int]] = field(default_factory=list)
+    _people_by_end: dict[int, list[Mention]] = field(default_factory=dict)
+    _orgs_by_end: dict[int, Mention] = field(default_factory=dict)
+    _people_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.people.sort(key=lambda m: (m.start, m.end))
+        for m in self.people:
+            self._people_by_end.setdefault(m.end, []).append(m)
+        for m in self.orgs:
+            self._orgs_by_end.setdefault(m.end, m)
+        self._people_starts = [m.start for m in self.people]
+
+    def is_cue(self, start: int, end: int) -> bool:
+        """A speech verb that is a word of its own: it ends where a token ends and starts where one starts
+        (or where a token that ends with it starts: jieba writes 董贵|蛟表示)."""
+        if end not in self.token_ends and end != len(self.text):
+            return False
+        if start in self.token_starts:
+            return True
+        # the token holding the verb's start begins earlier: accept when that token ends with the verb
+        j = start + 1
+        while j < end and j not in self.token_ends:
+            j += 1
+        return j == end
+
+    def verb_ending_at(self, end: int) -> tuple[int, int] | None:
+        """A speech verb that ends at ``end``, after the fillers that may follow it (说道, 表示称)."""
+        verbs = _verbs()
+        for length in range(min(_max_verb_len(), end), 0, -1):
+            if self.text[end - length:end] in verbs and self.is_cue(end - length, end):
+                return end - length, end
+        return None
+
+    def people_ending(self, end: int) -> list[Mention]:
+        return self._people_by_end.get(end, [])
+
+    def org_ending(self, end: int) -> Mention | None:
+        return self._orgs_by_end.get(end)
+
+    def person_starting_in(self, start: int, end: int) -> Mention | None:
+        i = bisect_left(self._people_starts, start)
+        if i < len(self.people) and self.people[i].start < end:
+            return self.people[i]
+        return None
+
+    def in_speech(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.speech_spans)
+
+    def person_before(self, pos: int) -> Mention | None:
+        """The nearest person mentioned before ``pos`` (outside quoted speech), within a window."""
+        i = bisect_right(self._people_starts, pos) - 1
+        while i >= 0 and self.people[i].start >= pos - PRONOUN_WINDOW:
+            m = self.people[i]
+            if m.end <= pos and not self.in_speech(m.start):
+                return m
+            i -= 1
+        return None
+
+    def interviewee(self, pos: int) -> Speaker | None:
+        """The person a heading above ``pos`` names (``北京服务外包企业协会理事长钟明博`` above an
+        interview), while no byline or newer heading closed that section."""
+        best: tuple[int, int] | None = None
+        for hs, he in self.headings:
+            if hs >= pos:
+                break
+            best = (hs, he)
+        if best is None:
+            return None
+        hs, he = best
+        if any(hs < b < pos for b in self.breaks):
+            return None
+        inside = [m for m in self.people if hs <= m.start and m.end <= he]
+        if len(inside) != 1:
+            return None
+        m = inside[0]
+        return _person(m)
+
+
+@cache
+def _verbs() -> frozenset[str]:
+    return lexicons.words("speech_verbs")
+
+
+@cache
+def _max_verb_len() -> int:
+    return max((len(v) for v in _verbs()), default=1)
+
+
+@cache
+def _filler_re() -> re.Pattern[str]:
+    fillers = lexicons.alternation("speech_fillers")
+    cjk = "\u4e00-\u9fff"
+    return re.compile(
+        rf"(?:{fillers}"
+        rf"|在[^{_CLAUSE_BREAK}]{{1,30}}?(?:时|中|上|后|期间|之际|前|里)"
+        rf"|接受[^{_CLAUSE_BREAK}]{{0,20}}采访时?"
+        rf"|(?:对|向|跟|给)(?:本报|本台|新华社)?(?:记者|笔者|我们|我|他们|她们|他|她|大家|媒体)"
+        rf"|[{cjk}]{{1,4}}地)$"
+    )
+
+
+@cache
+def _heads() -> tuple[tuple[str, str], ...]:
+    rows = [(r["head"], r["type"]) for r in lexicons.table("speaker_heads")]
+    return tuple(sorted(rows, key=lambda r: len(r[0]), reverse=True))
+
+
+@cache
+def _pronouns() -> dict[str, str]:
+    return {r["pronoun"]: r["number"] for r in lexicons.table("speaker_pronouns")}
+
+
+@cache
+def _openers_re() -> re.Pattern[str]:
+    return re.compile(f"^(?:{lexicons.alternation('clause_openers')})+")
+
+
+@cache
+def _titles() -> tuple[str, ...]:
+    return lexicons.ordered("titles")
+
+
+def context_for(doc: Doc) -> Context:
+    def mentions(key: str) -> list[Mention]:
+        out = []
+        for span in doc.spans.get(key, []):
+            info = span._.info
+            out.append(Mention(span.start_char, span.end_char, info.get("name") or span.text,
+                               tuple(info.get("titles") or ())))
+        return out
+
+    layout: Layout | None = (doc._.meta or {}).get("layout")
+    headings = [(b.start, b.end) for b in layout.blocks if b.kind == "heading"] if layout else []
+    breaks = [b.start for b in layout.blocks if b.kind in ("byline", "title")] if layout else []
+    return Context(doc.text, mentions("people"), mentions("organizations"),
+                   {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}, headings, breaks)
+
+
+def _person(m: Mention, start: int | None = None, end: int | None = None) -> Speaker:
+    title = "、".join(m.titles) if m.titles else None
+    return Speaker(m.name, "person", title, m.start if start is None else start, m.end if end is None else end)
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and text[i - 1] not in _CLAUSE_BREAK:
+        i -= 1
+    while i < pos and text[i] in " *":
+        i += 1
+    return i
+
+
+def strip_fillers(text: str, start: int, end: int) -> int:
+    """Move ``end`` back over the words that may stand between a speaker and a speech verb."""
+    pattern = _filler_re()
+    for _ in range(6):
+        m = pattern.search(text, start, end)
+        if m is None or m.end() != end or m.start() == end:
+            break
+        # a filler that is the end of a speaker's name (…地 inside 各地) is kept when nothing precedes it
+        end = m.start()
+    return end
+
+
+def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
+    """The speaker(s) of a speech verb at ``verb_start``; ``floor`` bounds the search (paragraph start or
+    the closing mark of the quotation the verb follows)."""
+    text = ctx.text
+    cs = clause_start(text, verb_start, floor)
+    end = strip_fillers(text, cs, verb_start)
+    found = _speaker_ending(ctx, cs, end)
+    if found:
+        return found
+    if end <= cs and cs > floor and text[cs - 1] in "，,":
+        # a verb with no subject of its own (…主张，表示…) speaks for the subject its sentence opens with
+        s0 = floor
+        for i in range(cs - 1, floor - 1, -1):
+            if text[i] in _SENTENCE_END:
+                s0 = i + 1
+                break
+        return _subject_at(ctx, s0, cs)
+    return []
+
+
+def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
+    text = ctx.text
+    if end <= cs:
+        return []
+    # a person, or a person with a title written after the name (王大燕研究员, 基奎特总统)
+    person = _person_ending(ctx, end)
+    if person is not None:
+        found = [person]
+        at = person.start
+        while True:  # A和B都认为 / A、B表示: one quote per person
+            joiner = next((j for j in ("以及", "和", "与", "及", "、") if text[at - len(j):at] == j), None)
+            if joiner is None:
+                break
+            other = _person_ending(ctx, at - len(joiner))
+            if other is None:
+                break
+            found.insert(0, other)
+            at = other.start
+        return found
+    for pronoun, number in sorted(_pronouns().items(), key=lambda kv: -len(kv[0])):
+        if text[end - len(pronoun):end] == pronoun and text[end - len(pronoun) - 1:end - len(pronoun)] != "其":
+            return resolve_pronoun(ctx, end - len(pronoun), end, number)
+    org = ctx.org_ending(end)
+    if org is not None and org.start >= cs:
+        return [Speaker(org.name, "organization", None, org.start, org.end)]
+    if text[end - 1] == "》":
+        open_at = text.rfind("《", cs, end)
+        if open_at >= 0:
+            return [Speaker(text[open_at + 1:end - 1], "document", None, open_at, end)]
+    for head, kind in _heads():
+        if text[end - len(head):end] != head:
+            continue
+        start = cs
+        m = _openers_re().match(text, start, end)
+        if m is not None and m.end() < end - len(head) + 1:
+            start = m.end()
+        phrase = text[start:end]
+        if len(phrase) > 20 or (head == "我" and phrase != "我"):
+            return []
+        return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
+    return []
+
+
+def _person_ending(ctx: Context, end: int) -> Speaker | None:
+    for m in ctx.people_ending(end):
+        return _person(m)
+    text = ctx.text
+    for title in _titles():
+        if len(title) >= 2 and text[end - len(title):end] == title:
+            for m in ctx.people_ending(end - len(title)):
+                return _person(m)
+    return None
+
+
+def _subject_at(ctx: Context, start: int, limit: int) -> list[Speaker]:
+    """The subject a sentence opens with: a pronoun, a person (titles before the name allowed, within the
+    first clause), an organization or a speaker noun."""
+    text = ctx.text
+    while start < limit and text[start] in " *":
+        start += 1
+    m = _openers_re().match(text, start, limit)
+    if m is not None:
+        start = m.end()
+    first_clause_end = start
+    while first_clause_end < limit and text[first_clause_end] not in _CLAUSE_BREAK:
+        first_clause_end += 1
+    for pronoun, number in sorted(_pronouns().items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(pronoun, start):
+            return resolve_pronoun(ctx, start, start + len(pronoun), number)
+    if text.startswith("我", start) and not text.startswith("我们", start) and not text.startswith("我国", start):
+        return [Speaker("我", "unnamed", None, start, start + 1)]
+    person = ctx.person_starting_in(start, min(first_clause_end, start + 30))
+    if person is not None:
+        between = text[start:person.start]
+        if not between or _is_title_prefix(between):
+            return [_person(person)]
+    for org in ctx.orgs:
+        if org.start == start:
+            return [Speaker(org.name, "organization", None, org.start, org.end)]
+    for head, kind in _heads():
+        if kind in ("organization", "group") and text.startswith(head, start) and head != "我":
+            return [Speaker(head, kind, None, start, start + len(head))]
+    return []
+
+
+def _is_title_prefix(text: str) -> bool:
+    """Whether the words before a name are a title phrase (旷视科技党委书记、副总裁): they end in a title."""
+    return any(text.endswith(t) for t in _titles() if len(t) >= 1) and not any(c in text for c in "，。；：")
+
+
+def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
+    """The speaker of a colon that introduces speech without a speech verb (他笑笑：“…”): the subject the
+    sentence opens with, else a pronoun or person in the clause right before the colon."""
+    text = ctx.text
+    s0 = floor
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] in _SENTENCE_END or text[i] in "”」":
+            s0 = i + 1
+            break
+    found = _subject_at(ctx, s0, pos)
+    if found:
+        return found
+    cs = clause_start(text, pos, floor)
+    for i in range(cs, pos):
+        for pronoun, number in _pronouns().items():
+            if number == "one" and text.startswith(pronoun, i) and not text.startswith(pronoun + "们", i):
+                return resolve_pronoun(ctx, i, i + len(pronoun), number)
+    person = ctx.person_starting_in(cs, pos)
+    return [_person(person)] if person is not None else []
+
+
+def resolve_pronoun(ctx: Context, start: int, end: int, number: str) -> list[Speaker]:
+    """他/她: the nearest person before. 他们: the people named together in the nearest sentence before
+    that names several; otherwise the group as written."""
+    text = ctx.text
+    if number == "one":
+        m = ctx.person_before(start)
+        return [_person(m)] if m is not None else []
+    # go back sentence by sentence within the paragraph
+    para_start = text.rfind("\n", 0, start) + 1
+    s_end = start
+    while s_end > para_start:
+        s_start = s_end - 1
+        while s_start > para_start and text[s_start - 1] not in _SENTENCE_END:
+            s_start -= 1
+        names: dict[str, Mention] = {}
+        for m in ctx.people:
+            if s_start <= m.start and m.end <= s_end and not ctx.in_speech(m.start):
+                names.setdefault(m.name, m)
+        if len(names) >= 2:
+            return [_person(m) for m in names.values()]
+        if names:
+            break
+        s_end = s_start
+    return [Speaker(text[start:end], "group", None, start, end)]

@@ -1,0 +1,429 @@
+"""Stage 4g, quotes: who said what, in quotation marks (direct) or after a speech verb (indirect).
+
+Finding works on the paragraphs of the layout (``doc._.meta["layout"]``) in clean offsets:
+
+1. ``find_segments``: the stretches in quotation marks (“…” 「…」 『…』, and ‘…’ at the top level), a
+   quotation that runs over several paragraphs (each opens with “, only the last closes) as one segment per
+   paragraph, and broken marks recovered where the evidence is clear: ``《`` standing for the opening mark,
+   an opening mark that is missing after ``X表示：``; every repair and every mark that cannot be repaired
+   leaves a warning.
+2. ``classify``: a segment is speech when an attribution leans on it (``X表示：“…”``, ``“…”X说``), or when it
+   stands as a sentence of its own; a short term in marks inside running text is a scare quote, not speech.
+3. ``find_indirect``: reported speech after a speech verb (lexicon ``speech_verbs``) whose speaker can be
+   found, from after the verb to the end of the sentence (GUIDE: excluding the closing 。).
+4. Speakers come from ``pipeline.attribution``; speech whose speaker cannot be found becomes a warning
+   (``unattributed_quote``), never a guess.
+
+The span is the speech itself (without the outer marks); its info carries ``kind``, ``cue``, ``speaker``,
+``speaker_type``, ``speaker_title``, ``speaker_start``, ``speaker_end`` (see ``pipeline.summary``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import lexicons
+from .attribution import Context, Speaker, context_for, speaker_before, speaker_of_clause
+from .clean import identity
+from .layout import Layout
+from .spans import Match, set_spans
+
+#: layout kinds whose lines are running text that may hold speech
+TEXT_KINDS = frozenset({"paragraph", "editor_note", "meta"})
+PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+SENTENCE_END = "。！？!?"
+#: what may close a sentence right after a closing mark
+_AFTER_CLOSE_END = set("。！？!?；;")
+#: marks of emphasis that stand around speech in Markdown exports (masked to spaces by the cleaner)
+_SKIP = " \t*"
+#: a quotation whose content has these reads as a sentence, not as a term
+_SENTENCE_PUNCT = re.compile(r"[，,。！？!?；;：:…—]")
+_ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
+
+
+@dataclass
+class Segment:
+    """A stretch in quotation marks within one paragraph; offsets are clean offsets of the content."""
+
+    start: int
+    end: int
+    open_mark: int | None  # offset of the opening mark (None when recovered without one)
+    close_mark: int | None  # offset of the closing mark (None when the quote goes on or was not closed)
+    block: tuple[int, int]
+    repair: str | None = None  # book_title_mark | missing_open | unclosed
+    continues: bool = False  # goes on in the next paragraph
+    continued: bool = False  # goes on from the previous paragraph
+    speech: bool = False
+    lead: str = ""  # colon | verb | comma | ""
+    trail_cue: tuple[int, int] | None = None  # speech verb after the closing mark
+    trail_clause: tuple[int, int] | None = None  # clause after the closing mark ending in a colon
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    kind: str
+    rule: str
+    cue: str | None
+    speakers: list[Speaker] = field(default_factory=list)
+    score: float = 1.0
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicons.alternation('speech_verbs')})")
+
+
+@cache
+def _bare_verbs() -> frozenset[str]:
+    return lexicons.words("speech_verbs_bare")
+
+
+@cache
+def _cue_colon_re() -> re.Pattern[str]:
+    """``X表示：`` right before speech whose opening mark is missing."""
+    return re.compile(f"(?:{lexicons.alternation('speech_verbs')})[ *]*[：:][ *]*")
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    layout: Layout | None = (doc._.meta or {}).get("layout")
+    if layout is None or not layout.blocks:
+        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+    return [(b.start, b.end) for b in layout.blocks if b.kind in TEXT_KINDS]
+
+
+def find_segments(text: str, blocks: list[tuple[int, int]]) -> tuple[list[Segment], list[tuple[str, str, int, int]]]:
+    """Top-level quotations of each paragraph, with repairs of broken marks and their warnings."""
+    segments: list[Segment] = []
+    warnings: list[tuple[str, str, int, int]] = []
+    for bi, (ps, pe) in enumerate(blocks):
+        stack: list[str] = []
+        open_at = -1
+        floor = ps  # where the text after the last segment starts
+        for i in range(ps, pe):
+            ch = text[i]
+            if ch in PAIRS:
+                if ch == "‘" and not stack and PAIRS[ch] not in text[i + 1:pe]:
+                    continue  # a lone ‘ at the top level is an apostrophe or a stray mark
+                if not stack:
+                    open_at = i
+                stack.append(ch)
+            elif ch in CLOSERS:
+                opener = CLOSERS[ch]
+                if stack and opener in stack:
+                    while stack and stack[-1] != opener:
+                        stack.pop()  # an inner mark left open: the outer close wins
+                    stack.pop()
+                    if not stack:
+                        seg = Segment(open_at + 1, i, open_at, i, (ps, pe))
+                        seg.continued = bool(segments) and segments[-1].continues and open_at == ps
+                        segments.append(seg)
+                        floor = i + 1
+                elif not stack and ch != "’":
+                    seg = _recover(text, floor, i, (ps, pe), warnings, _last_close(text, segments, ps, pe))
+                    if seg is not None:
+                        # terms in marks inside the recovered speech are part of it
+                        while segments and segments[-1].block == (ps, pe) and segments[-1].start >= seg.start:
+                            segments.pop()
+                        segments.append(seg)
+                        floor = i + 1
+        if stack:
+            nxt = blocks[bi + 1][0] if bi + 1 < len(blocks) else None
+            if nxt is not None and text[nxt] == stack[0]:
+                # a quotation over several paragraphs: each opens with the mark, only the last closes
+                seg = Segment(open_at + 1, pe, open_at, None, (ps, pe), continues=True)
+                seg.continued = bool(segments) and segments[-1].continues and open_at == ps
+                segments.append(seg)
+            else:
+                end = pe
+                warnings.append(("unbalanced_quote", f"opening {text[open_at]} never closed in its paragraph",
+                                 open_at, pe))
+                if end - open_at - 1 >= 10:
+                    segments.append(Segment(open_at + 1, end, open_at, None, (ps, pe), repair="unclosed"))
+    return segments, warnings
+
+
+def _last_close(text: str, segments: list[Segment], ps: int, pe: int) -> int:
+    """Where the text after the paragraph's last closed sentence-like quotation starts (terms in marks
+    such as “互联网+医疗” may stand inside speech whose opening mark is missing)."""
+    for seg in reversed(segments):
+        if seg.block != (ps, pe):
+            break
+        if seg.close_mark is not None and _SENTENCE_PUNCT.search(text[seg.start:seg.end]):
+            return seg.close_mark + 1
+    return ps
+
+
+def _recover(text: str, floor: int, close: int, block: tuple[int, int],
+             warnings: list[tuple[str, str, int, int]], speech_floor: int) -> Segment | None:
+    """A closing mark with no opening one: the speech starts after a ``《`` standing for the opening mark,
+    or after ``X表示：`` whose opening mark is missing (terms in marks may stand in between); otherwise
+    only a warning."""
+    region = text[floor:close]
+    book = region.rfind("《")
+    if book >= 0 and "》" not in region[book:]:
+        start = floor + book + 1
+        warnings.append(("recovered_quote", "《 used as an opening quotation mark", floor + book, close + 1))
+        return Segment(start, close, floor + book, close, block, repair="book_title_mark", lead="")
+    cue = None
+    for m in _cue_colon_re().finditer(text, speech_floor, close):
+        rest = text[m.end():close]
+        if rest.count("“") == rest.count("”") and "：" not in rest:
+            cue = m
+            break
+    if cue is not None:
+        start = cue.end()
+        warnings.append(("recovered_quote", "opening quotation mark missing", start, close + 1))
+        return Segment(start, close, None, close, block, repair="missing_open", lead="colon")
+    warnings.append(("unbalanced_quote", f"closing {text[close]} with no opening mark", close, close + 1))
+    return None
+
+
+def _skip(text: str, i: int, end: int, step: int = 1) -> int:
+    """Move over spaces and Markdown emphasis from ``i`` (forwards, or backwards with ``step=-1``)."""
+    if step > 0:
+        while i < end and text[i] in _SKIP:
+            i += 1
+        return i
+    while i > end and text[i - 1] in _SKIP:
+        i -= 1
+    return i
+
+
+def classify(ctx: Context, seg: Segment) -> None:
+    """Decide whether a segment is speech, and which cue leans on it."""
+    text = ctx.text
+    ps, pe = seg.block
+    content = text[seg.start:seg.end].strip(_SKIP)
+    # what stands before the opening mark
+    before_end = _skip(text, seg.open_mark if seg.open_mark is not None else seg.start, ps, -1)
+    prev = text[before_end - 1] if before_end > ps else ""
+    if seg.lead != "colon":
+        if prev in "：:":
+            seg.lead = "colon"
+        elif prev in "，,":
+            j = _skip(text, before_end - 1, ps, -1)
+            seg.lead = "verb" if ctx.verb_ending_at(j) else "comma"
+        elif prev and ctx.verb_ending_at(before_end):
+            seg.lead = "verb"
+    # what follows the closing mark
+    after = _skip(text, seg.close_mark + 1, pe) if seg.close_mark is not None else pe
+    closes = after >= pe or text[after] in _AFTER_CLOSE_END or text[after] in PAIRS
+    trail = _trail(ctx, after, pe)
+    if trail is not None:
+        closes = True
+        if trail[0] == "cue":
+            seg.trail_cue = trail[1]
+        else:
+            seg.trail_clause = trail[1]
+    elif after < pe and text[after] in "，,":
+        nxt = _skip(text, after + 1, pe)
+        closes = nxt >= pe or text[nxt] in PAIRS
+    sentence_like = bool(_ENDS_SENTENCE.search(content)) or len(_SENTENCE_PUNCT.findall(content)) >= 1
+    starts_sentence = before_end <= ps or prev in SENTENCE_END or prev in CLOSERS or prev in "）)"
+    if seg.continued or seg.continues or seg.repair:
+        seg.speech = True
+    elif seg.trail_cue is not None:
+        seg.speech = sentence_like or closes
+    elif seg.lead in ("colon", "verb"):
+        seg.speech = closes and (sentence_like or len(content) >= 4)
+    elif seg.lead == "comma":
+        seg.speech = closes and sentence_like and len(content) >= 8
+    else:
+        seg.speech = starts_sentence and closes and sentence_like and len(content) >= 6
+
+
+def _trail(ctx: Context, at: int, pe: int) -> tuple[str, tuple[int, int]] | None:
+    """An attribution right after a closing mark: ``”海淀区委书记于军表示，`` / ``”她说。`` (a speech verb
+    within the clause), or ``”单支书话锋一转：“`` (a clause ending in a colon before more speech)."""
+    text = ctx.text
+    if at < pe and text[at] in "，,":
+        at = _skip(text, at + 1, pe)
+    end = at
+    limit = min(pe, at + 40)
+    while end < limit and text[end] not in "，,。！？!?；;：:“”「」\n":
+        end += 1
+    if end == at:
+        return None
+    for m in _cue_re().finditer(text, at, end):
+        if ctx.is_cue(m.start(), m.end()) and (m.end() >= end or text[m.end()] not in "了过着"):
+            return "cue", (m.start(), m.end())
+    if end < pe and text[end] in "：:" and _skip(text, end + 1, pe) < pe and text[_skip(text, end + 1, pe)] in PAIRS:
+        return "clause", (at, end)
+    return None
+
+
+def sentence_bounds(text: str, pos: int, ps: int, pe: int) -> tuple[int, int]:
+    """The sentence around ``pos`` inside its paragraph (quotation marks are not looked into)."""
+    start = ps
+    for i in range(pos - 1, ps - 1, -1):
+        if text[i] in SENTENCE_END and (i + 1 >= pe or text[i + 1] not in CLOSERS):
+            start = i + 1
+            break
+    return start, _sentence_end(text, pos, pe)
+
+
+def _sentence_end(text: str, pos: int, pe: int) -> int:
+    depth = 0
+    for i in range(pos, pe):
+        ch = text[i]
+        if ch in PAIRS:
+            depth += 1
+        elif ch in CLOSERS and depth:
+            depth -= 1
+        elif depth == 0 and ch in SENTENCE_END:
+            return i
+    return pe
+
+
+def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Segment]) -> list[Found]:
+    """Reported speech after a speech verb with a speaker, to the end of the sentence."""
+    text = ctx.text
+    speech = [s for s in segments if s.speech]
+    inside = [(s.open_mark if s.open_mark is not None else s.start, s.end) for s in segments]
+    found: list[Found] = []
+    for ps, pe in blocks:
+        taken_until = ps
+        for m in _cue_re().finditer(text, ps, pe):
+            vs, ve = m.start(), m.end()
+            if vs < taken_until or any(a <= vs < b for a, b in inside) or not ctx.is_cue(vs, ve):
+                continue
+            j = _skip(text, ve, pe)
+            punct = j < pe and text[j] in "，,：:"
+            if punct:
+                j = _skip(text, j + 1, pe)
+            elif m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的，。！？":
+                continue
+            if j >= pe or text[j] in "。！？；\n":
+                continue
+            # speech in marks that opens here and closes the sentence is a direct quote, not this
+            if any(s.open_mark is not None and _skip(text, s.open_mark, pe, -1) <= j <= s.open_mark
+                   or s.start == j for s in speech):
+                continue
+            end = _sentence_end(text, j, pe)
+            # a direct quote later in the sentence ends the reported part before it
+            for s in speech:
+                if s.open_mark is not None and j < s.open_mark < end:
+                    end = s.open_mark
+                    break
+            end = _trim_end(text, j, end)
+            if end - j < 2:
+                continue
+            speakers = speaker_before(ctx, vs, ps)
+            if not speakers:
+                continue
+            found.append(Found(j, end, "indirect", "indirect_after_verb", m.group(), speakers))
+            taken_until = end
+    return found
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and (text[end - 1] in _SKIP or text[end - 1] in "，,：:；;"):
+        end -= 1
+    return end
+
+
+def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found],
+                     warnings: list[tuple[str, str, int, int]]) -> list[Found]:
+    text = ctx.text
+    found: list[Found] = []
+    chain: list[Speaker] = []  # the speaker of a quotation that runs over several paragraphs
+    for seg in segments:
+        if not seg.speech:
+            continue
+        ps, pe = seg.block
+        speakers: list[Speaker] = []
+        rule = ""
+        cue: str | None = None
+        if seg.continued and chain:
+            speakers, rule = chain, "direct_continued"
+        if not speakers and seg.lead in ("colon", "verb", "comma") and seg.open_mark is not None or (
+                not speakers and seg.repair == "missing_open"):
+            mark = seg.open_mark if seg.open_mark is not None else seg.start
+            j = _skip(text, mark, ps, -1)
+            if j > ps and text[j - 1] in "：:，,":
+                j = _skip(text, j - 1, ps, -1)
+            verb = ctx.verb_ending_at(j)
+            if verb is not None:
+                speakers = speaker_before(ctx, verb[0], ps)
+                cue, rule = text[verb[0]:verb[1]], "direct_after_cue"
+            elif seg.lead == "colon":
+                speakers = speaker_of_clause(ctx, j, ps)
+                rule = "direct_after_colon"
+        if not speakers and seg.trail_cue is not None:
+            vs, ve = seg.trail_cue
+            speakers = speaker_before(ctx, vs, seg.close_mark + 1 if seg.close_mark is not None else vs)
+            cue, rule = text[vs:ve], "direct_before_cue"
+        if not speakers and seg.trail_clause is not None:
+            speakers = speaker_of_clause(ctx, seg.trail_clause[1], seg.trail_clause[0])
+            rule = "direct_before_colon"
+        if not speakers:
+            # the rest of a sentence whose first part is someone's reported speech (…成就，“所有…”)
+            s0, _s1 = sentence_bounds(text, seg.open_mark or seg.start, ps, pe)
+            for q in indirect:
+                if s0 <= q.start < (seg.open_mark or seg.start):
+                    speakers, rule, cue = q.speakers, "direct_same_sentence", q.cue
+        if not speakers:
+            interviewee = ctx.interviewee(seg.start)
+            if interviewee is not None and seg.lead == "":
+                speakers, rule = [interviewee], "direct_interviewee"
+        if seg.continues:
+            chain = speakers
+        elif not seg.continued:
+            chain = []
+        if not speakers:
+            warnings.append(("unattributed_quote", "speech in quotation marks with no speaker found",
+                             seg.start, seg.end))
+            continue
+        start, end = seg.start, seg.end
+        while start < end and text[start] in _SKIP:
+            start += 1
+        while end > start and text[end - 1] in _SKIP:
+            end -= 1
+        found.append(Found(start, end, "direct", rule + (f"+{seg.repair}" if seg.repair else ""), cue, speakers))
+    return found
+
+
+def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]:
+    ctx = context_for(doc)
+    blocks = paragraphs(doc)
+    segments, warnings = find_segments(doc.text, blocks)
+    for seg in segments:
+        classify(ctx, seg)
+    ctx.speech_spans = [(s.start, s.end) for s in segments if s.speech]
+    indirect = find_indirect(ctx, blocks, segments)
+    direct = attribute_direct(ctx, segments, indirect, warnings)
+    quotes = sorted(direct + indirect, key=lambda f: (f.start, f.end))
+    return quotes, warnings
+
+
+def to_matches(found: list[Found]) -> list[Match]:
+    out = []
+    for f in found:
+        for n, sp in enumerate(f.speakers):
+            # one quote per speaker (A和B都认为): same span, so the label keeps their info records apart
+            label = "QUOTE" if n == 0 else f"QUOTE_{n + 1}"
+            out.append(Match(f.start, f.end, label, f.rule, f.score, attrs={
+                "kind": f.kind, "cue": f.cue, "speaker": sp.name, "speaker_type": sp.type,
+                "speaker_title": sp.title, "speaker_start": sp.start, "speaker_end": sp.end}))
+    return out
+
+
+@Language.component("zhnews_quotes")
+def quotes_component(doc: Doc) -> Doc:
+    """Quotes as ``doc.spans["quotes"]``; broken marks and unattributed speech as warnings."""
+    if doc._.clean is None:
+        doc._.clean = identity(doc.text)
+    if doc._.meta is None:
+        doc._.meta = {}
+    found, warnings = find_quotes(doc)
+    doc._.meta.setdefault("warnings", []).extend(warnings)
+    set_spans(doc, "quotes", to_matches(found))
+    return doc
