@@ -12,12 +12,14 @@ import spacy
 from spacy.language import Language
 
 # Importing the stage modules registers their components with spaCy.
-from . import contacts, layout, quotes, segment  # noqa: F401
+from . import contacts, dates, figures, layout, quotes, segment  # noqa: F401
 
 COMPONENTS: tuple[str, ...] = (
     "zhnews_layout",
     "zhnews_sentences",
     "zhnews_contacts",
+    "zhnews_figures",
+    "zhnews_dates",
     "zhnews_quotes",
 )
 

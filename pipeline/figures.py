@@ -1,0 +1,363 @@
+"""Figures: cardinal quantities with their unit, normalized for a spreadsheet.
+
+A figure is a numeral (``pipeline.numbers``) with what makes it a quantity: a unit or classifier from
+the lexicons (``units.tsv``, ``classifiers.txt``), a magnitude (13亿), a percent or fraction, a range
+(400-600个, 四五百人) or a counted group (三大中心). The value folds 万/亿 in; the unit is as written after
+the number (GUIDE); approximation words (``approx_words.tsv``) set ``approx``.
+
+What a numeral must not be, and the general rule that says so:
+- part of a date, a phone number or a URL: the dates and contacts stages claim the text first;
+- an ordinal, a weekday or a code: a word of ``not_figure_contexts.tsv`` next to it, or Latin letters
+  touching it (g20, 5G);
+- part of an ordinary word or idiom (一直, 进一步, 之一, 统一, 十分, 三番五次): the segmenter's word
+  around the numeral is a dictionary word that is not a numeral-classifier word;
+- the determiner 一 (一个关键环节, 一批, 一系列): Chinese 一 with a classifier counts only where the
+  sentence restricts or measures it (只有一个, 至少一册, 每一元, 一年后);
+- a congress or event name (十九大): a counted group N大 counts only from two to ten and not after
+  党的/中共.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import lexicons
+from .dates import find_dates
+from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, \
+    to_int_if_whole
+from .segment import segmenter
+from .spans import Match, set_spans
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+CLAUSE_MARKS = "，。；！？：\n,;!?、"
+_RANGE_SEP = r"(?:-|—|–|－|~|～|至|到)"
+_MAGNITUDE = re.compile(r"[万亿萬億兆]")
+#: the determiner 一 counts where these words stand shortly before it
+_RESTRICTIVE = ("只", "仅", "至少", "最少", "最多", "各", "每", "多", "少", "才", "就", "单", "唯一", "不到", "不足",
+                "近", "约", "超过", "用", "花", "历时", "为期", "共")
+#: ... or where the unit is a time span that these words follow (一年后)
+_DURATION_AFTER = ("后", "来", "以来", "多", "内", "之内", "半", "以后", "以前", "之后", "时间")
+_TIME_UNITS = {"年", "个月", "周", "天", "个星期", "星期", "小时", "个小时", "分钟", "秒", "旬"}
+#: jieba part-of-speech tags of dictionary words that are numerals or measure words
+_NUMERAL_TAGS = {"m", "mq", "q"}
+#: what may stand between 大 of a counted group and its noun, and what ends the noun
+_GROUP_STOP = set("的了是在和及与等也都将已为把被对从向于就才而并或")
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    kind: str
+    factor: float
+    currency: str | None
+
+
+@cache
+def units() -> dict[str, UnitInfo]:
+    """Every unit and classifier, with its kind; classifiers are counts."""
+    table: dict[str, UnitInfo] = {}
+    for word in lexicons.words("classifiers"):
+        table[word] = UnitInfo("count", 1.0, None)
+    for row in lexicons.table("units"):
+        try:
+            factor = float(row.get("factor") or 1)
+        except ValueError:
+            factor = 1.0
+        table[row["unit"]] = UnitInfo(row.get("kind") or "other", factor, row.get("currency") or None)
+    return table
+
+
+@cache
+def approx_words() -> tuple[dict[str, str], dict[str, str]]:
+    prefix: dict[str, str] = {}
+    suffix: dict[str, str] = {}
+    for row in lexicons.table("approx_words"):
+        (prefix if row["position"] == "prefix" else suffix)[row["word"]] = row["approx"]
+    return prefix, suffix
+
+
+@cache
+def not_figure_contexts() -> tuple[dict[str, str], dict[str, str]]:
+    prefix: dict[str, str] = {}
+    suffix: dict[str, str] = {}
+    for row in lexicons.table("not_figure_contexts"):
+        (prefix if row["position"] == "prefix" else suffix)[row["word"]] = row["reason"]
+    return prefix, suffix
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@cache
+def figure_re() -> re.Pattern[str]:
+    unit_alt = _alternation(units())
+    prefix, suffix = approx_words()
+    return re.compile(
+        rf"(?P<pre>{_alternation(prefix)})?"
+        rf"(?P<cur>[$￥¥€£])?"
+        rf"(?:(?P<pair>{APPROX_PAIR})|(?P<frac>{NUMERAL}分之{NUMERAL}|(?<![\d/／])\d{{1,4}}[/／]\d{{1,4}}(?![\d/／]))"
+        rf"|(?P<pct>百分之{NUMERAL})|(?P<num>{NUMERAL})(?:{_RANGE_SEP}(?P<num2>{NUMERAL}))?)"
+        rf"(?P<fz>[余多几来])?"
+        rf"(?P<unit>个(?P<fz2>[多余])?(?:月|小时|星期|钟头|工作日|百分点)|{unit_alt}|成(?![为立功本果员绩就长熟交型品]))?"
+        rf"(?P<suf>{_alternation(suffix)})?"
+    )
+
+
+_GROUP_RE = re.compile(rf"(?P<num>[二两三四五六七八九十])大(?=[{CJK}])")
+
+
+@cache
+def _pos_tags() -> dict[str, str]:
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def _word_tag(word: str) -> str | None:
+    return _pos_tags().get(word)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    a = max(text.rfind(ch, 0, start) for ch in CLAUSE_MARKS) + 1
+    ends = [i for i in (text.find(ch, end) for ch in CLAUSE_MARKS) if i >= 0]
+    return a, min(ends) if ends else len(text)
+
+
+class _Tokens:
+    """jieba words of the text with their offsets, to ask which word a numeral sits in."""
+
+    def __init__(self, text: str, doc: Doc | None = None) -> None:
+        self.starts: list[int] = []
+        self.words: list[str] = []
+        if doc is not None:  # the Doc's words are jieba's already: no second segmentation
+            for token in doc:
+                self.starts.append(token.idx)
+                self.words.append(token.text_with_ws)
+            return
+        pos = 0
+        for word in segmenter().cut(text, HMM=True):
+            self.starts.append(pos)
+            self.words.append(word)
+            pos += len(word)
+
+    def at(self, offset: int) -> tuple[int, str]:
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, offset) - 1
+        return self.starts[i], self.words[i]
+
+    def index(self, offset: int) -> int:
+        from bisect import bisect_right
+
+        return bisect_right(self.starts, offset) - 1
+
+
+def _lexicalized(tokens: _Tokens, start: int, end: int, text: str) -> bool:
+    """Whether the numeral at [start, end) is part of an ordinary word or idiom (一直, 进一步, 十分)."""
+    tok_start, word = tokens.at(start)
+    tok_end = tok_start + len(word)
+    if tok_start == start and tok_end <= end:
+        tag = _word_tag(word)
+        # a whole word that is the figure: fine unless the dictionary knows it as something else (十分)
+        return tag is not None and tag not in _NUMERAL_TAGS and tag[0] not in "nq" and len(word) > 1
+    tag = _word_tag(word)
+    if tag is None or tag in _NUMERAL_TAGS:
+        return False
+    if tok_start < start:
+        prefix = text[tok_start:start]
+        prefixes, _ = approx_words()
+        if prefix in prefixes or prefix in ("这", "那", "每", "各", "共", "计", "近", "约"):
+            return False
+    return True
+
+
+def _subject(tokens: _Tokens, clause_start: int, start: int) -> str | None:
+    """The noun phrase right before the figure in its clause (科技创新企业 for 2万余家)."""
+    i = tokens.index(start - 1) if start > 0 else -1
+    words: list[str] = []
+    while i >= 0 and tokens.starts[i] >= clause_start and len(words) < 4:
+        word = tokens.words[i]
+        tag = _word_tag(word) or ""
+        if not re.fullmatch(f"[{CJK}]+", word) or not (tag.startswith("n") or tag in ("vn", "j")):
+            break
+        words.insert(0, word)
+        i -= 1
+    return "".join(words) or None
+
+
+def _group_unit(text: str, after: int) -> str | None:
+    """The noun a counted group counts: up to the first head noun of ``group_heads.txt``, else the
+    first word after 大."""
+    end = after
+    while end < len(text) and end - after < 10 and re.match(f"[{CJK}]", text[end]) and text[end] not in _GROUP_STOP:
+        end += 1
+    stretch = text[after:end]
+    if not stretch:
+        return None
+    heads = lexicons.ordered("group_heads")
+    best = None
+    for head in heads:
+        i = stretch.find(head)
+        if i >= 0 and (best is None or i + len(head) < best):
+            best = i + len(head)
+    if best is not None:
+        return stretch[:best]
+    words = list(segmenter().cut(stretch, HMM=True))
+    return words[0] if words else None
+
+
+def _determiner_one(text: str, start: int, num_text: str, unit: str, after: int) -> bool:
+    """Whether a Chinese 一 is the determiner (一个关键环节) rather than a count."""
+    if num_text != "一":
+        return False
+    before = text[max(0, start - 4):start]
+    if any(word in before for word in _RESTRICTIVE):
+        return False
+    if unit in _TIME_UNITS and text.startswith(_DURATION_AFTER, after):
+        return False
+    return True
+
+
+def _value(m: re.Match[str]) -> tuple[float | None, float | None, float | None, str]:
+    """(value, low, high, kind hint) of the number part of a figure match."""
+    if m["pair"]:
+        low, high = parse_approx_pair(m["pair"])
+        return None, low, high, ""
+    if m["frac"]:
+        return parse_fraction(m["frac"]), None, None, ""
+    if m["pct"]:
+        return parse_number(m["pct"][3:]), None, None, "percent"
+    value = parse_number(m["num"])
+    if m["num2"]:
+        high = parse_number(m["num2"])
+        low = value
+        # 1.5-2万: the first end takes the magnitude the second writes
+        mag2 = _MAGNITUDE.search(m["num2"])
+        if mag2 and not _MAGNITUDE.search(m["num"]) and low < high / 10:
+            scale = 1.0
+            for ch in m["num2"][mag2.start():]:
+                scale *= {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12}.get(ch, 1.0)
+            low *= scale
+        if low >= high:
+            return None, None, None, "bad"
+        return None, low, high, ""
+    return value, None, None, ""
+
+
+def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc: Doc | None = None) -> list[Match]:
+    """Figures in ``text`` (clean offsets). ``exclude``: spans other stages claimed (contacts);
+    ``doc``: the text's Doc, whose words are reused."""
+    claimed = list(exclude or []) + [(m.start, m.end) for m in find_dates(text)]
+    tokens = _Tokens(text, doc)
+    prefixes, suffixes = approx_words()
+    not_pre, not_suf = not_figure_contexts()
+    table = units()
+    found: list[Match] = []
+
+    def overlaps(a: int, b: int) -> bool:
+        return any(a < y and x < b for x, y in claimed)
+
+    for m in figure_re().finditer(text):
+        core = next(g for g in ("pair", "frac", "pct", "num") if m[g])
+        n_start, n_end = m.start(core), m.end("num2") if m["num2"] else m.end(core)
+        if m["pre"] == "上" and not re.fullmatch("[百千万亿]", m["num"] or ""):
+            continue  # 上 means "more than" only in 上百/上千/上万
+        unit = m["unit"] or ""
+        start = m.start("pre") if m["pre"] else (m.start("cur") if m["cur"] else n_start)
+        end = m.end()
+        if not unit and m["fz"] and not m["suf"]:
+            end = m.end("fz")
+        if overlaps(n_start, m.end(core) if not m["num2"] else n_end) or overlaps(n_start, n_end):
+            continue
+        before = text[max(0, n_start - 4):n_start]
+        if re.search(r"[A-Za-z]$", text[:n_start]) or re.match(r"[A-Za-z]", text[n_end:n_end + 1]) and not unit:
+            continue  # g20, 5G: codes and names
+        if re.search(r"[\d.]$", text[:start]):
+            continue
+        if any(before.endswith(w) for w, why in not_pre.items() if why != "weekday"):
+            continue
+        if any(before.endswith(w) for w, why in not_pre.items() if why == "weekday") and \
+                (m["num"] or "") in tuple("一二三四五六日天"):
+            continue
+        if any(text.startswith(w, n_end) or (unit and text.startswith(w, m.end("unit"))) for w in not_suf):
+            continue
+        if _lexicalized(tokens, n_start, m.end("unit") if unit else n_end, text):
+            continue
+        try:
+            value, low, high, hint = _value(m)
+        except NumberError:
+            continue
+        if hint == "bad":
+            continue
+        has_magnitude = bool(_MAGNITUDE.search(m.group(core)))
+        if unit == "成":
+            if value is None:
+                continue
+            value, unit, hint = value * 10, "%", "percent"
+        if m["pct"]:
+            unit = "%"
+        if not unit and m["cur"]:
+            unit = m["cur"]
+        if not unit and not (has_magnitude or m["frac"] or m["pct"] or m["cur"]):
+            continue  # a bare number is not a figure (1 空间范围, 七十六)
+        if not unit and has_magnitude:
+            # 十二亿人口, 8900多万党员: a noun right after a magnitude is what it counts
+            tok_start, word = tokens.at(end) if end < len(text) else (end, "")
+            tag = _word_tag(word) or ""
+            if tok_start == end and len(word) >= 2 and tag.startswith("n") and not tag.startswith("nr"):
+                unit = word
+                end += len(word)
+        if _determiner_one(text, n_start, m["num"] or "", unit, m.end()):
+            continue
+        approx = None
+        if m["pre"]:
+            approx = prefixes.get(m["pre"])
+        if m["fz"] or m["fz2"] or re.search(f"[{re.escape('余多几')}]", m.group(core)):
+            approx = approx or ("about" if m["fz"] == "来" else "more_than")
+        if m["suf"]:
+            approx = suffixes.get(m["suf"], approx)
+        unit_key = unit
+        if unit.startswith("个") and len(unit) > 1 and m["fz2"]:
+            unit_key = unit = "个" + unit[2:]  # 3个多小时 → 个小时
+        info = table.get(unit_key)
+        kind = hint or (info.kind if info else ("count" if unit else "other"))
+        clause_start, clause_end = _clause(text, start, end)
+        found.append(Match(start, end, "FIGURE", f"figure_{core}", attrs={
+            "value": to_int_if_whole(value) if value is not None else None,
+            "low": to_int_if_whole(low) if low is not None else None,
+            "high": to_int_if_whole(high) if high is not None else None,
+            "unit": unit, "currency": info.currency if info else None, "approx": approx, "kind": kind,
+            "subject": _subject(tokens, clause_start, start),
+            "context_start": clause_start, "context_end": clause_end,
+        }))
+    taken = [(f.start, f.end) for f in found]
+    for m in _GROUP_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if overlaps(start, end) or any(start < y and x < end for x, y in taken):
+            continue
+        if text[max(0, start - 2):start] in ("党的", "中共") or text[max(0, start - 1):start] in ("第", "十") \
+                or re.search(f"[{''.join('一二两三四五六七八九十百千')}]$", text[:start]):
+            continue
+        unit = _group_unit(text, end)
+        if not unit:
+            continue
+        value = parse_number(m["num"])
+        clause_start, clause_end = _clause(text, start, end)
+        found.append(Match(start, end + len(unit), "FIGURE", "figure_group", attrs={
+            "value": to_int_if_whole(value), "low": None, "high": None, "unit": unit, "currency": None,
+            "approx": None, "kind": "count", "subject": None,
+            "context_start": clause_start, "context_end": clause_end,
+        }))
+    return sorted(found, key=lambda f: f.start)
+
+
+@Language.component("zhnews_figures")
+def figures_component(doc: Doc) -> Doc:
+    claimed = [(s.start_char, s.end_char) for s in doc.spans.get("contacts", [])]
+    set_spans(doc, "figures", find_figures(doc.text, exclude=claimed, doc=doc))
+    return doc
