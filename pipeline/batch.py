@@ -11,10 +11,12 @@ import os
 import sys
 import tempfile
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from hashlib import sha256
+from itertools import islice
 from pathlib import Path
 
 from .ingest import DEFAULT_MAX_BYTES, IngestError, decode
@@ -106,28 +108,53 @@ def _warm_up() -> None:
     segmenter()
 
 
-def run(files: list[Path], out_dir: Path | None, *, workers: int = 1, force: bool = False,
+def run(files: Iterable[Path], out_dir: Path | None, *, workers: int = 1, force: bool = False,
         keep_json: bool = False, compact: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Outcome]:
-    """Outcomes in input order. With several workers, at most a few articles per worker are in flight,
-    so memory stays flat however long the list."""
+    """Outcomes in input order. ``files`` is read lazily and, with several workers, at most a few
+    articles per worker are in flight, so memory stays flat however long the list."""
     kwargs = {"force": force, "keep_json": keep_json, "compact": compact, "max_bytes": max_bytes}
-    if workers <= 1 or len(files) <= 1:
+    if workers <= 1 or (isinstance(files, Sized) and len(files) <= 1):
         for path in files:
             yield process_file(path, out_dir, **kwargs)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
-        window: deque[Future[Outcome]] = deque()
-        pending = iter(files)
-        for path in pending:
-            window.append(pool.submit(process_file, path, out_dir, **kwargs))
-            if len(window) >= workers * 4:
-                break
-        while window:
-            outcome = window.popleft().result()
-            nxt = next(pending, None)
-            if nxt is not None:
-                window.append(pool.submit(process_file, nxt, out_dir, **kwargs))
-            yield outcome
+    pending = iter(files)
+    while True:
+        suspects: list[Path] = []
+        with ProcessPoolExecutor(max_workers=workers, initializer=_warm_up) as pool:
+            window: deque[tuple[Path, Future[Outcome]]] = deque()
+
+            def submit(path: Path, pool: ProcessPoolExecutor = pool, window: deque = window) -> None:
+                window.append((path, pool.submit(process_file, path, out_dir, **kwargs)))
+
+            for path in islice(pending, workers * 4):
+                submit(path)
+            while window:
+                path, future = window.popleft()
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    # a worker was killed (out of memory, a signal) or crashed: which of the articles in
+                    # flight did it is unknown, so each is redone alone before the batch goes on
+                    suspects = [path, *(p for p, _ in window)]
+                    break
+                nxt = next(pending, None)
+                if nxt is not None:
+                    submit(nxt)
+                yield outcome
+        if not suspects:
+            return
+        for path in suspects:
+            yield _isolated(path, out_dir, kwargs)
+
+
+def _isolated(path: Path, out_dir: Path | None, kwargs: dict) -> Outcome:
+    """One article in a process of its own, so that a crash is that article's error and nobody else's."""
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(process_file, path, out_dir, **kwargs).result()
+        except BrokenProcessPool:
+            return Outcome(str(path), "error", "internal error: the worker process died on this article "
+                                               "(out of memory or killed)")
 
 
 def default_workers() -> int:
