@@ -79,6 +79,48 @@ def extract(
 
 
 @app.command()
+def archive(
+    inputs: Annotated[list[str], typer.Argument(
+        help="Folders, files or globs: *.txt articles, JSON-lines (.jsonl) or Parquet files with id and text.")],
+    out: Annotated[Path, typer.Option("-o", "--out", help="Folder of Parquet partitions, one row per article.")],
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address (tcp://host:8786) or scheduler file; "
+                            "default: a LocalCluster on this machine.")] = None,
+    partition_size: Annotated[int, typer.Option("--partition-size", min=1, help="Articles per partition.")] = 500,
+    workers: Annotated[int, typer.Option("--workers", "-j", help="LocalCluster worker processes (default: all "
+                                                                  "cores); ignored with --scheduler.")] = 0,
+    force: Annotated[bool, typer.Option("--force", help="Redo partitions whose output is up to date.")] = False,
+    max_bytes: Annotated[int, typer.Option("--max-bytes", help="Refuse larger articles.")] = DEFAULT_MAX_BYTES,
+    progress: Annotated[bool | None, typer.Option("--progress/--no-progress",
+                                                  help="Progress bar (default: on a terminal without a "
+                                                       "dashboard).")] = None,
+) -> None:
+    """Extract a whole archive on a Dask cluster into Parquet partitions (id, summary, error, counts).
+    Resumable: partitions already done with this pipeline version and input are skipped. Exit status 1 when
+    a partition failed (run again to retry it), 2 on a usage error; articles that fail are rows with an error."""
+    from .archive import ArchiveError, run_archive
+    from .archive_io import ArchiveInputError
+
+    def say(message: str) -> None:
+        typer.echo(message, err=True)
+
+    try:
+        report = run_archive(inputs, out, scheduler=scheduler, workers=workers, partition_size=partition_size,
+                             force=force, max_bytes=max_bytes, progress=progress, echo=say)
+    except (ArchiveInputError, ArchiveError) as exc:
+        say(f"zhnews: error: {exc}")
+        raise typer.Exit(2) from exc
+    except KeyboardInterrupt as exc:
+        say("zhnews: interrupted; run the same command again to finish (finished partitions are kept)")
+        raise typer.Exit(130) from exc
+    say(f"zhnews: {report.articles} articles in {report.partitions} partitions: {report.count('written')} "
+        f"written, {report.count('skipped')} up to date, {len(report.failed)} failed; "
+        f"{report.errors} articles with an error")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
 def schema(
     out: Annotated[Path | None, typer.Option("-o", "--out", help="Write to this file instead of stdout.")] = None,
 ) -> None:
