@@ -18,6 +18,7 @@ COMPONENTS: tuple[str, ...] = (
     "zhnews_layout",
     "zhnews_sentences",
     "zhnews_contacts",
+    "zhnews_people",
     "zhnews_figures",
     "zhnews_dates",
     "zhnews_quotes",

@@ -1,0 +1,193 @@
+"""Helpers the entity recognizers (people, organizations, places) share: lexicons as compiled patterns,
+jieba's part-of-speech hints, and the left-boundary walk that finds where a title qualifier or an
+organization's name begins.
+
+Everything here is built once per process (``functools.cache``) and is pure: text and tokens in,
+offsets out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from . import lexicons
+from .clean import CJK
+
+HAN = re.compile(f"[{CJK}]")
+#: punctuation and other characters that end a name or a phrase
+BREAK_CHARS = frozenset("，,。.；;：:！!？?、（）()《》【】[]“”\"'‘’「」『』—…\n\r\t ·/|-+～~")
+
+#: tags of jieba's dictionary that stop a phrase read leftwards (prepositions, conjunctions, particles,
+#: pronouns, adverbs, numerals, classifiers, modal words, time words)
+_STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", "rr", "rz", "d", "m", "q", "mq",
+                        "y", "e", "o", "t", "tg"})
+#: one-character words that stop a phrase; other single characters are often pieces of a name jieba
+#: did not know (博雅|辑|因, 服务|外|包), so their dictionary tag is not trusted
+_STOP_CHARS = frozenset("的了着过在和与及或等对向从为把被给将让使由据以于是有这那其该各每此本我你他她它们也都还又就才")
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary words with their part-of-speech tag (read once; ``jieba.posseg`` loads it)."""
+    import jieba.posseg
+
+    return jieba.posseg.dt.word_tag_tab
+
+
+def tag(word: str) -> str:
+    """jieba's tag for a dictionary word, ``x`` for a word it does not know (an HMM guess)."""
+    return word_tags().get(word, "x")
+
+
+def is_name_tag(word: str) -> bool:
+    return tag(word) in _NAME_TAGS
+
+
+@cache
+def phrase_stops() -> frozenset[str]:
+    return lexicons.words("phrase_stops")
+
+
+def stops_phrase(word: str) -> bool:
+    """Whether a word cannot belong to a name or title phrase read leftwards (在, 了, 会见, 和, 该…)."""
+    if not word or any(c in BREAK_CHARS for c in word):
+        return True
+    if word in phrase_stops():
+        return True
+    if word in titles() or word in org_suffix_kinds():
+        return False
+    if len(word) == 1:
+        return word in _STOP_CHARS
+    return tag(word) in _STOP_TAGS
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return lexicons.words("surnames")
+
+
+@cache
+def compound_surnames() -> tuple[str, ...]:
+    return tuple(s for s in lexicons.ordered("surnames") if len(s) > 1)
+
+
+@cache
+def weak_surnames() -> frozenset[str]:
+    """Single surnames that are mostly function words (于, 和, 向, 从, 都…): a name starting with one
+    needs more evidence than a speech verb after it."""
+    return frozenset(s for s in surnames() if len(s) == 1 and tag(s) in {"p", "c", "d", "r", "f", "m", "u", "y", "v"})
+
+
+def surname_of(text: str) -> str:
+    """The surname a string starts with (compound first), or ``""``."""
+    for s in compound_surnames():
+        if text.startswith(s):
+            return s
+    return text[:1] if text[:1] in surnames() else ""
+
+
+@cache
+def titles() -> frozenset[str]:
+    return lexicons.words("titles")
+
+
+@cache
+def title_pattern() -> re.Pattern[str]:
+    """Any title word, longest first."""
+    return re.compile(f"(?:{lexicons.alternation('titles')})")
+
+
+@cache
+def org_suffix_kinds() -> dict[str, str]:
+    """Organization suffix → kind (``org_suffixes.tsv``)."""
+    return {row["suffix"]: row["kind"] for row in lexicons.table("org_suffixes") if row.get("suffix")}
+
+
+@cache
+def org_suffix_pattern() -> re.Pattern[str]:
+    suffixes = sorted(org_suffix_kinds(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in suffixes))
+
+
+@cache
+def person_cues() -> tuple[str, ...]:
+    """Words that follow a person's name (表示, 说, 指出…): the quote stage's speech verbs where present,
+    and this stage's own list of post-name cues."""
+    words = set(lexicons.words("person_cues")) | set(lexicons.words("speech_verbs"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@cache
+def name_followers() -> frozenset[str]:
+    """Single characters that may directly follow a name (在, 和, 等, 的…): a name ends before them."""
+    return frozenset(lexicons.words("name_followers"))
+
+
+def starts_with_cue(text: str, pos: int) -> str:
+    """The post-name cue word starting at ``pos``, allowing a few adverbs before it (还表示, 也指出)."""
+    for adverb in ("", *_ADVERBS):
+        if adverb and not text.startswith(adverb, pos):
+            continue
+        p = pos + len(adverb)
+        for cue in person_cues():
+            if text.startswith(cue, p):
+                return text[pos:p + len(cue)]
+    return ""
+
+
+_ADVERBS = ("进一步", "随后", "同时", "当时", "曾经", "再次", "还", "也", "则", "曾", "都", "又", "就", "在", "对",
+            "向", "告诉")
+
+
+@dataclass
+class Entry:
+    name: str  # canonical (full) name
+    kind: str
+    forms: tuple[str, ...]
+
+
+@cache
+def country_entries() -> tuple[Entry, ...]:
+    rows = lexicons.table("countries")
+    return tuple(Entry(r["name"], r.get("kind") or "country",
+                       tuple(f for f in [r["name"], *r.get("forms", "").split("|")] if f)) for r in rows)
+
+
+@cache
+def countries() -> frozenset[str]:
+    return frozenset(f for e in country_entries() for f in e.forms)
+
+
+def foreign_countries_in(text: str) -> list[str]:
+    """Foreign countries named in a phrase (the title 日本前首相 says the name after it is Japanese)."""
+    return [c for c in countries() if c in text and c not in ("中国", "中华人民共和国")]
+
+
+def walk_left(tokens: Sequence[tuple[int, int, str]], i: int, limit: int = 24,
+              floor: int = 0) -> int:
+    """Index of the first token of the phrase that ends with token ``i - 1``: tokens are taken leftwards
+    while they may belong to a name or title phrase and the phrase stays within ``limit`` characters.
+    ``tokens`` are (start, end, text) in order. A quoted part right before (“开放原子”开源基金会) is kept."""
+    j = i
+    start_limit = tokens[i - 1][1] - limit if i > 0 else 0
+    while j > floor:
+        s, _e, w = tokens[j - 1]
+        if s < start_limit:
+            break
+        if w in ("”", "’", "\"") and j - 3 >= floor:
+            # a short quoted name: “开放原子”
+            k = j - 2
+            while k > floor and tokens[k][2] not in ("“", "‘", "\"") and j - k < 6:
+                k -= 1
+            if tokens[k][2] in ("“", "‘", "\"") and k < j - 2:
+                j = k
+                continue
+            break
+        if stops_phrase(w):
+            break
+        j -= 1
+    return j

@@ -1,0 +1,482 @@
+"""Stage 4a, people: every named person, each mention linked to the person's full name, with the titles
+written at that mention.
+
+Evidence, strongest first:
+- a title phrase right before a name (``海淀区区委常委、副区长梁爽`` → two titles; ``日本前首相鸠山由纪夫``:
+  after a title, a name need not start with a Chinese surname);
+- the page's credits (``北京商报记者 姚倩``, staff header roles), made by the layout stage;
+- a surname-initial string between a clause boundary and a post-name cue (``，董贵蛟表示``);
+- jieba's dictionary tagging a word as a person's name (``习近平``).
+Then every later occurrence of a found name (``梁爽表示``), the last part of a foreign name with ``·``
+(``特朗普`` for ``唐纳德·特朗普``) and surname + title (``罗经理``) are mentions of that person.
+Names are read on characters, not on jieba's words, which split (``于|军``) and glue (``董贵蛟表示``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import entity_rules as er
+from . import lexicons
+from .clean import CJK
+from .spans import Match, set_spans
+
+Token = tuple[int, int, str]
+
+_FOREIGN_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:·[{CJK}]{{1,10}}){{1,3}}")
+#: characters never inside a Chinese personal name (they are function words or end a clause)
+_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那其之被把对向从为年月日时")
+_MAX_FOREIGN = 6
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    rule: str
+    score: float
+    titles: list[str] = field(default_factory=list)
+
+
+@cache
+def _title_re() -> re.Pattern[str]:
+    return er.title_pattern()
+
+
+@cache
+def _cue_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(c) for c in er.person_cues()))
+
+
+@cache
+def _non_person_words() -> frozenset[str]:
+    """Places and organizations by name: never a person (南非表示, 中方认为)."""
+    words = set(er.countries())
+    for row in lexicons.table("divisions"):
+        words.add(row["name"])
+        if row.get("short"):
+            words.add(row["short"])
+    words |= lexicons.words("not_names")
+    return frozenset(words)
+
+
+class Text:
+    """The text with its jieba tokens, for boundary questions."""
+
+    def __init__(self, text: str, tokens: Sequence[Token]) -> None:
+        self.text = text
+        self.tokens = list(tokens)
+        self.starts = [t[0] for t in self.tokens]
+        self.bounds = {t[0] for t in self.tokens} | {t[1] for t in self.tokens}
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token holding ``offset``."""
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def is_boundary(self, offset: int) -> bool:
+        return offset in self.bounds or offset <= 0 or offset >= len(self.text)
+
+
+def _plausible_name(name: str) -> bool:
+    if len(name) < 2 or any(c in _NOT_IN_NAME for c in name[1:]) or not all(er.HAN.match(c) for c in name):
+        return False
+    if name in _non_person_words():
+        return False
+    tag = er.tag(name)
+    # a dictionary word that is not a name (高度, 任何) is no name here
+    return tag in ("x", "nr", "nrfg", "nrt") or (len(name) == 3 and tag not in ("v", "vn", "a", "d", "l", "i"))
+
+
+def _name_end_ok(t: Text, end: int) -> bool:
+    """A name may end here: at a break, before a one-character follower (在, 和…), a cue, or a title."""
+    text = t.text
+    if end >= len(text) or text[end] in er.BREAK_CHARS or not er.HAN.match(text[end]):
+        return True
+    if text[end] in er.name_followers() or er.starts_with_cue(text, end):
+        return True
+    m = _title_re().match(text, end)
+    return bool(m and t.is_boundary(m.end()))
+
+
+def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> int | None:
+    """End of a Chinese name (surname + one or two characters) starting at ``start``, or None."""
+    text = t.text
+    surname = er.surname_of(text[start:start + 2])
+    if not surname:
+        return None
+    best: tuple[float, int] | None = None
+    for given in (2, 1):
+        end = start + len(surname) + given
+        if end > len(text):
+            continue
+        name = text[start:end]
+        if not _plausible_name(name):
+            continue
+        score = 0.0
+        if _name_end_ok(t, end):
+            score += 2
+        elif need_end_evidence and not (t.is_boundary(end) and t.is_boundary(start)):
+            continue
+        if t.is_boundary(end):
+            score += 1
+        if er.is_name_tag(name):
+            score += 1.5
+        if given == 2:
+            score += 0.5  # most Chinese names have three characters
+        # a two-character name whose next character would open a cue (董贵|蛟表示) is rather three long
+        if given == 1 and end + 1 <= len(text) and er.starts_with_cue(text, end + 1) and \
+                _plausible_name(text[start:end + 1]):
+            score -= 2
+        if best is None or score > best[0]:
+            best = (score, end)
+    return best[1] if best else None
+
+
+def read_foreign_name(t: Text, start: int) -> int | None:
+    """End of a transliterated or Japanese name after a title (普罗迪, 鸠山由纪夫, 唐纳德·特朗普)."""
+    text = t.text
+    first = t.tokens[t.token_at(start)]
+    if first[0] == start and _ordinary(first[2]):
+        return None
+    m = _FOREIGN_NAME.match(text, start)
+    if m:
+        return _foreign_end(t, start, m.end() - len(m.group().rsplit("·", 1)[1]))
+    end = _foreign_end(t, start, start)
+    if end - start < 2 or not _name_end_ok(t, end):
+        return None
+    name = text[start:end]
+    if any(c in _NOT_IN_NAME for c in name) or name in _non_person_words():
+        return None
+    if er.tag(name) not in ("x", "nr", "nrfg", "nrt", "ns"):
+        return None
+    # the whole run must not be made of ordinary words (主席团, 会议): some piece is unknown or a name
+    i = t.token_at(start)
+    pieces = [w for s, e, w in t.tokens[i:] if s >= start and e <= end]
+    if pieces and all(er.tag(w) not in ("x", "nr", "nrfg", "nrt", "ns") and len(w) > 1 for w in pieces):
+        return None
+    return end
+
+
+def _ordinary(word: str) -> bool:
+    """A dictionary word that is no name (评估, 由衷, 一, 叫): a foreign name does not start or go on with it."""
+    tag = er.tag(word)
+    if tag in ("x", "nr", "nrfg", "nrt", "ns", "nz"):
+        return False
+    return len(word) > 1 or word in _NOT_IN_NAME or tag in ("v", "p", "c", "d", "m", "u", "uj", "ul", "r", "q")
+
+
+def _foreign_end(t: Text, name_start: int, start: int) -> int:
+    """Where a transliterated name (or its part after the last ·) that starts at ``start`` ends."""
+    text = t.text
+    end = start
+    while end < len(text) and end - start < _MAX_FOREIGN and er.HAN.match(text[end]):
+        if end > name_start + 1 and (text[end] in er.name_followers() or er.starts_with_cue(text, end)):
+            break
+        if end > start and t.is_boundary(end):
+            if _title_re().match(text, end):
+                break
+            nxt = t.tokens[t.token_at(end)]
+            if nxt[0] == end and _ordinary(nxt[2]):
+                break
+        end += 1
+    return end
+
+
+def title_phrases(t: Text, title_start: int, title_end: int) -> list[tuple[int, int]]:
+    """The title phrase that ends at ``title_end`` (its qualifier read leftwards) and the titles chained
+    before it with 、 (海淀区区委常委、副区长), in order of appearance."""
+    out: list[tuple[int, int]] = []
+    end = title_end
+    head_start = title_start
+    for _ in range(4):
+        i = t.token_at(head_start)
+        if t.tokens[i][0] != head_start:
+            head_start = t.tokens[i][0]  # the title word is the end of a longer word (区委|书记)
+        j = er.walk_left(t.tokens, i)
+        start = t.tokens[j][0] if j < i else head_start
+        start = _trim_qualifier(t.text, start, head_start)
+        out.append((start, end))
+        if start == 0 or t.text[start - 1] != "、":
+            break
+        # the phrase before 、 counts when it ends with a title word
+        prev_end = start - 1
+        m = _title_before(t, prev_end)
+        if m is None:
+            break
+        end, head_start = prev_end, m
+    return out[::-1]
+
+
+def _title_before(t: Text, end: int) -> int | None:
+    """Start of a title word that ends at ``end`` (longest), or None."""
+    for length in range(min(8, end), 1, -1):
+        if t.text[end - length:end] in er.titles():
+            return end - length
+    return None
+
+
+def _trim_qualifier(text: str, start: int, head: int) -> int:
+    """Drop a leading quotation or a leading verb-like remainder from a qualifier."""
+    while start < head and text[start] in "“”\"‘’「」":
+        start += 1
+    return start
+
+
+def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int, int, str, str]] = ()
+                ) -> list[Match]:
+    """People in ``text`` (clean offsets). ``credits`` are (start, end, name, credit) from the layout stage."""
+    t = Text(text, tokens)
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def add(m: Mention) -> None:
+        mentions.append(m)
+        taken.append((m.start, m.end))
+
+    for start, end, name, credit in credits:
+        add(Mention(start, end, name, "credit", 1.0, [credit] if credit else []))
+
+    # 1. title + name
+    for m in _title_re().finditer(text):
+        if not t.is_boundary(m.end()):
+            continue
+        start = m.end()
+        if start >= len(text) or not free(start, start + 1):
+            continue
+        phrases = title_phrases(t, m.start(), m.end())
+        foreign_first = any(c in text[a:b] for a, b in phrases for c in er.foreign_countries_in(text[a:b]))
+        readers = (read_foreign_name, read_chinese_name) if foreign_first else (read_chinese_name,
+                                                                                  read_foreign_name)
+        for reader in readers:
+            end = reader(t, start)
+            if end is not None:
+                break
+        if end is None or not free(start, end):
+            continue
+        rule = "title_name" if er.surname_of(text[start:end]) else "title_foreign_name"
+        add(Mention(start, end, text[start:end], rule, 0.95, [text[a:b] for a, b in phrases]))
+
+    # 2. role credits the layout stage does not read (统筹：本版编辑许诺, 制图：蔡华伟, 电记者杨迅、杜一菲, X摄)
+    for m in _role_credit_re().finditer(text):
+        role = m.group("role")
+        credit = m.group("credit") or ""
+        title = credit + role if _role_is_title(role) else ""
+        for a, b in _name_list(t, m.start("names"), m.end("names")):
+            if free(a, b):
+                add(Mention(a, b, text[a:b], "role_credit", 0.9, [title] if title else []))
+    for m in _PHOTO_CREDIT.finditer(text):
+        a, b = m.span("name")
+        if free(a, b) and er.surname_of(m.group("name")) and _plausible_name(m.group("name")):
+            add(Mention(a, b, m.group("name"), "photo_credit", 0.9))
+
+    # 3. names written with ·
+    for m in _DOT_NAME.finditer(text):
+        a = _dot_name_start(t, m.start(), m.start("first_end"))
+        b = _foreign_end(t, a, m.start("last"))
+        if b - m.start("last") >= 1 and free(a, b) and b - a >= 4:
+            add(Mention(a, b, text[a:b], "dot_name", 0.85))
+
+    # 4. clause boundary + name + cue
+    for m in _cue_re().finditer(text):
+        for end in _cue_name_ends(text, m.start()):
+            found = _name_before(t, end)
+            if found is not None and free(found, end):
+                add(Mention(found, end, text[found:end], "name_cue", 0.85))
+                break
+
+    # 5. jieba's dictionary names (three characters and more: its two-character ones are often words)
+    for k, (s, e, w) in enumerate(t.tokens):
+        if 3 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and _plausible_name(w) and \
+                (er.surname_of(w) or er.tag(w) == "nrfg") and _name_end_ok(t, e) and \
+                (k == 0 or er.stops_phrase(t.tokens[k - 1][2]) or t.tokens[k - 1][2] in er.titles()):
+            add(Mention(s, e, w, "dictionary_name", 0.7))
+
+    # 6. names listed with a found one (王沪宁、丁薛祥、杨晓渡)
+    found_names = {m.name for m in mentions}
+    for m in _NAME_LIST.finditer(text):
+        items = [(x.start() + m.start(), x.end() + m.start()) for x in re.finditer(f"[{CJK}·]+", m.group())]
+        if not any(text[a:b] in found_names for a, b in items):
+            continue
+        for a, b in items:
+            name = text[a:b]
+            if free(a, b) and er.surname_of(name) and _plausible_name(name):
+                add(Mention(a, b, name, "name_list", 0.8))
+
+    return _link(t, mentions)
+
+
+_DOT_NAME = re.compile(rf"[{CJK}](?P<first_end>)·(?:[{CJK}]{{1,10}}·)*(?P<last>)[{CJK}]")
+_PHOTO_CREDIT = re.compile(rf"(?:^|(?<=[。\s）)]))(?P<name>[{CJK}]{{2,3}})\s?摄(?=\s*$|\s*[）)]|\s)", re.M)
+_NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
+
+
+@cache
+def _role_credit_re() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles") | lexicons.words("staff_roles"),
+                                                  key=len, reverse=True) if len(r) > 1)
+    return re.compile(rf"(?:^|(?<=[\s：:（(电]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
+                      rf"(?P<names>[{CJK}]{{2,8}}(?:[、，\s][{CJK}]{{2,8}})*)(?=\s*$|\s*[）)。])", re.M)
+
+
+def _role_is_title(role: str) -> bool:
+    """Credits that name a job (记者, 本版编辑) are titles; tasks (制图, 统筹) are not."""
+    return role in lexicons.words("byline_roles") or role.endswith(("编辑", "编"))
+
+
+def _name_list(t: Text, start: int, end: int) -> list[tuple[int, int]]:
+    """Names in a credit's list; glued Chinese names (沈亦伶李姿阅) are split on surnames."""
+    out = []
+    for m in re.finditer(f"[{CJK}]+", t.text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        while a < b:
+            if b - a in (2, 3) or (b - a == 4 and er.surname_of(t.text[a:a + 2]) in er.compound_surnames()):
+                cut = b
+            elif b - a >= 5 and er.surname_of(t.text[a + 3:a + 4]):
+                cut = a + 3
+            elif b - a >= 4 and er.surname_of(t.text[a + 2:a + 3]):
+                cut = a + 2
+            else:
+                break
+            name = t.text[a:cut]
+            if not (er.surname_of(name) and _plausible_name(name)):
+                break
+            out.append((a, cut))
+            a = cut
+    return out
+
+
+def _dot_name_start(t: Text, left: int, dot: int) -> int:
+    """Start of the part before the first · of a foreign name: after a break, a title or a stop word."""
+    text = t.text
+    start = dot - 1
+    while start > 0 and dot - start < 8 and er.HAN.match(text[start - 1]):
+        if t.is_boundary(start):
+            prev = t.tokens[t.token_at(start - 1)]
+            if prev[1] == start and (er.stops_phrase(prev[2]) or prev[2] in er.titles() or _ordinary(prev[2])
+                                     or _title_re().fullmatch(prev[2])):
+                break
+            m = _title_before(t, start)
+            if m is not None:
+                break
+        start -= 1
+    return start
+
+
+def _cue_name_ends(text: str, cue_start: int) -> list[int]:
+    ends = [cue_start]
+    for adverb in er._ADVERBS:
+        if text.startswith(adverb, cue_start - len(adverb)):
+            ends.append(cue_start - len(adverb))
+    return ends
+
+
+def _name_before(t: Text, end: int) -> int | None:
+    """Start of a surname-initial name ending at ``end`` with a clause boundary before it."""
+    text = t.text
+    for length in (3, 2, 4):
+        start = end - length
+        if start < 0:
+            continue
+        name = text[start:end]
+        surname = er.surname_of(name)
+        if not surname or len(name) - len(surname) not in (1, 2):
+            continue
+        before = text[start - 1] if start > 0 else "\n"
+        if not (before in er.BREAK_CHARS or before in "和与及"):
+            continue
+        if surname in er.weak_surnames() and not (er.is_name_tag(name) or
+                                                  (t.is_boundary(start) and t.is_boundary(end)
+                                                   and er.tag(name) == "x")):
+            continue
+        if _plausible_name(name):
+            return start
+    return None
+
+
+def _link(t: Text, mentions: list[Mention]) -> list[Match]:
+    """Every occurrence of a found name, the last part of a foreign name and surname + title become
+    mentions of the full name; titles are kept per mention."""
+    text = t.text
+    full_names = sorted({m.name for m in mentions}, key=len, reverse=True)
+    short_of: dict[str, str] = {}
+    for name in full_names:
+        if "·" in name:
+            last = name.rsplit("·", 1)[1]
+            if len(last) >= 2:
+                short_of.setdefault(last, name)
+    by_span = {(m.start, m.end): m for m in mentions}
+    spans = sorted(by_span)
+
+    def covered(a: int, b: int) -> bool:
+        i = bisect_right(spans, (a, len(text) + 1)) - 1
+        for k in range(max(0, i - 3), min(len(spans), i + 4)):
+            x, y = spans[k]
+            if a < y and x < b:
+                return True
+        return False
+
+    extra: list[Mention] = []
+    forms = [(n, n) for n in full_names] + sorted(short_of.items(), key=lambda kv: -len(kv[0]))
+    if forms:
+        pattern = re.compile("|".join(re.escape(f) for f, _ in sorted(forms, key=lambda kv: -len(kv[0]))))
+        full_of = dict(forms)
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if covered(a, b):
+                continue
+            # a longer name continues here (王晨 inside 王晨光): only take it where a name may end
+            if not _name_end_ok(t, b) and not t.is_boundary(b):
+                continue
+            extra.append(Mention(a, b, full_of[m.group()], "same_name", 0.9))
+    # surname + title (罗经理): one known person with that surname
+    by_surname: dict[str, set[str]] = {}
+    for name in full_names:
+        if "·" not in name and er.surname_of(name):
+            by_surname.setdefault(er.surname_of(name), set()).add(name)
+    if by_surname:
+        pattern = re.compile(f"({'|'.join(map(re.escape, sorted(by_surname, key=len, reverse=True)))})"
+                             f"({er.lexicons.alternation('titles')})")
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            people = by_surname[m.group(1)]
+            if len(people) != 1 or covered(a, b) or not t.is_boundary(a) or not t.is_boundary(b):
+                continue
+            if a > 0 and er.HAN.match(text[a - 1]) and text[a - 1] not in er.name_followers():
+                continue
+            extra.append(Mention(a, b, next(iter(people)), "surname_title", 0.8))
+    all_mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    # titles written right after a name (习近平总书记)
+    for m in all_mentions:
+        if m.rule == "surname_title":
+            continue
+        after = _title_re().match(text, m.end)
+        if after and t.is_boundary(after.end()) and (after.end() >= len(text) or not er.HAN.match(text[after.end()])
+                                                     or _name_end_ok(t, after.end())):
+            m.titles.append(after.group())
+    # a name found once as a full name is the name of the shorter mentions (罗经理 → 罗华民)
+    return [Match(m.start, m.end, "PERSON", m.rule, m.score, {"name": m.name, "titles": m.titles})
+            for m in all_mentions]
+
+
+def _doc_tokens(doc: Doc) -> list[Token]:
+    return [(tok.idx, tok.idx + len(tok.text), tok.text) for tok in doc]
+
+
+@Language.component("zhnews_people")
+def people_component(doc: Doc) -> Doc:
+    """People as ``doc.spans["people"]``: one span per mention [name, titles]."""
+    credits = [(s.start_char, s.end_char, s._.info.get("name", s.text), s._.info.get("credit", ""))
+               for s in doc.spans.get("credits", [])]
+    set_spans(doc, "people", find_people(doc.text, _doc_tokens(doc), credits))
+    return doc
