@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 
 # Importing the stage modules registers their components with spaCy.
-from . import contacts, dates, figures, layout, quotes, segment  # noqa: F401
+from . import contacts, dates, figures, layout, people, quotes, segment  # noqa: F401
 
 COMPONENTS: tuple[str, ...] = (
     "zhnews_layout",
