@@ -28,6 +28,11 @@ from .layout import Layout
 
 _CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
 _SENTENCE_END = "。！？!?"
+#: a clause that opens with a preposition has no subject of its own (对中共十八大胜利召开表示祝贺)
+_PREPOSITION = re.compile(r"(?:对于|对|向|在|就|针对|关于|为|据)")
+#: a date or time that opens a sentence before its subject (１９９４年江泽民总书记视察…时题词)
+_TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)?(?:[\d一二三四五六七八九十]{1,2}月)?"
+                          r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:[上中下]午|晚上?|凌晨|当天|当地时间)?")
 #: the window searched back for the person a pronoun stands for
 PRONOUN_WINDOW = 600
 
@@ -65,7 +70,14 @@ class Context:
 
     def __post_init__(self) -> None:
         self.people.sort(key=lambda m: (m.start, m.end))
+        # a mention without titles takes those the article gives the same person elsewhere
+        titles: dict[str, tuple[str, ...]] = {}
         for m in self.people:
+            if m.titles:
+                titles.setdefault(m.name, m.titles)
+        for m in self.people:
+            if not m.titles and m.name in titles:
+                m.titles = titles[m.name]
             self._people_by_end.setdefault(m.end, []).append(m)
         for m in self.orgs:
             self._orgs_by_end.setdefault(m.end, m)
@@ -232,7 +244,14 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     found = _speaker_ending(ctx, cs, end)
     if found:
         return found
-    if end <= cs and cs > floor and text[cs - 1] in "，,":
+    lead_in = _PREPOSITION.match(text, cs, end) is not None
+    if end > cs and not lead_in:
+        # 徐义昭一板一眼地操着中文说 : the person the clause opens with, when nobody else stands in it
+        found = [sp for sp in _subject_at(ctx, cs, end) if sp.type == "person"]
+        if found and not any(cs <= m.start and m.end <= end and m.start >= found[-1].end for m in ctx.people):
+            return found
+        return []
+    if cs > floor and text[cs - 1] in "，,":
         # a verb with no subject of its own (…主张，表示…) speaks for the subject its sentence opens with
         s0 = floor
         for i in range(cs - 1, floor - 1, -1):
@@ -299,13 +318,17 @@ def _person_ending(ctx: Context, end: int) -> Speaker | None:
 
 def _subject_at(ctx: Context, start: int, limit: int) -> list[Speaker]:
     """The subject a sentence opens with: a pronoun, a person (titles before the name allowed, within the
-    first clause), an organization or a speaker noun."""
+    first clause; several listed one after the other are all the subject), an organization or a speaker
+    noun."""
     text = ctx.text
     while start < limit and text[start] in " *":
         start += 1
-    m = _openers_re().match(text, start, limit)
-    if m is not None:
-        start = m.end()
+    for pattern in (_openers_re(), _TIME_PREFIX):
+        m = pattern.match(text, start, limit)
+        if m is not None and m.end() > start:
+            start = m.end()
+            while start < limit and text[start] in " *，,":
+                start += 1
     first_clause_end = start
     while first_clause_end < limit and text[first_clause_end] not in _CLAUSE_BREAK:
         first_clause_end += 1
@@ -318,7 +341,7 @@ def _subject_at(ctx: Context, start: int, limit: int) -> list[Speaker]:
     if person is not None:
         between = text[start:person.start]
         if not between or _is_title_prefix(between):
-            return [_person(person)]
+            return _person_chain(ctx, person, limit)
     for org in ctx.orgs:
         if org.start == start:
             return [Speaker(org.name, "organization", None, org.start, org.end)]
@@ -326,6 +349,25 @@ def _subject_at(ctx: Context, start: int, limit: int) -> list[Speaker]:
         if kind in ("organization", "group") and text.startswith(head, start) and head != "我":
             return [Speaker(head, kind, None, start, start + len(head))]
     return []
+
+
+def _person_chain(ctx: Context, first: Mention, limit: int) -> list[Speaker]:
+    """People listed one after the other as the subject (洪森，缅甸国务资政昂山素季，…德梅克在会上分别致辞):
+    each next one follows a 、，和与及 and at most a title phrase."""
+    text = ctx.text
+    chain = [first]
+    while True:
+        at = chain[-1].end
+        if at >= limit or text[at] not in "、，,和与及":
+            break
+        nxt = ctx.person_starting_in(at + 1, min(limit, at + 32))
+        if nxt is None or any(c in text[at + 1:nxt.start] for c in "，,。；;：:“”"):
+            break
+        chain.append(nxt)
+    seen: dict[str, Mention] = {}
+    for m in chain:
+        seen.setdefault(m.name, m)
+    return [_person(m) for m in seen.values()]
 
 
 def _is_title_prefix(text: str) -> bool:

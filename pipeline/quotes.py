@@ -205,7 +205,7 @@ def classify(ctx: Context, seg: Segment) -> None:
     # what stands before the opening mark
     before_end = _skip(text, seg.open_mark if seg.open_mark is not None else seg.start, ps, -1)
     prev = text[before_end - 1] if before_end > ps else ""
-    if seg.lead != "colon":
+    if seg.lead != "colon" and prev:
         if prev in "：:":
             seg.lead = "colon"
         elif prev in "，,":
@@ -227,11 +227,12 @@ def classify(ctx: Context, seg: Segment) -> None:
         nxt = _skip(text, after + 1, pe)
         closes = nxt >= pe or text[nxt] in PAIRS
     sentence_like = bool(_ENDS_SENTENCE.search(content)) or len(_SENTENCE_PUNCT.findall(content)) >= 1
-    starts_sentence = before_end <= ps or prev in SENTENCE_END or prev in CLOSERS or prev in "）)"
+    starts_sentence = not prev or prev in SENTENCE_END or prev in CLOSERS or prev in "）)"
     if seg.continued or seg.continues or seg.repair:
         seg.speech = True
     elif seg.trail_cue is not None:
-        seg.speech = sentence_like or closes
+        # “拐点”，但发言人表示… : a term before an attribution is not its speech
+        seg.speech = sentence_like or (starts_sentence and len(content) >= 4)
     elif seg.lead in ("colon", "verb"):
         seg.speech = closes and (sentence_like or len(content) >= 4)
     elif seg.lead == "comma":
