@@ -305,7 +305,7 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             if j >= pe or text[j] in "。！？；\n":
                 continue
             # speech in marks that opens here and closes the sentence is a direct quote, not this
-            if any(s.open_mark is not None and _skip(text, s.open_mark, pe, -1) <= j <= s.open_mark
+            if any((s.open_mark is not None and _skip(text, s.open_mark, pe, -1) <= j <= s.open_mark)
                    or s.start == j for s in speech):
                 continue
             end = _sentence_end(text, j, pe)
@@ -345,7 +345,7 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         cue: str | None = None
         if seg.continued and chain:
             speakers, rule = chain, "direct_continued"
-        if not speakers and seg.lead in ("colon", "verb", "comma") and seg.open_mark is not None or (
+        if (not speakers and seg.lead in ("colon", "verb", "comma") and seg.open_mark is not None) or (
                 not speakers and seg.repair == "missing_open"):
             mark = seg.open_mark if seg.open_mark is not None else seg.start
             j = _skip(text, mark, ps, -1)
