@@ -49,7 +49,14 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
     if not data.strip():
         raise IngestError("empty file" if not data else "file holds only whitespace")
     sha = hashlib.sha256(data).hexdigest()
-    text, encoding, notes = _decode_text(data)
+    try:
+        text, encoding, notes = _decode_text(data)
+    except IngestError:
+        if _binary_bytes(data):
+            raise IngestError("binary content: not a text file") from None
+        raise
+    if not text.strip():  # full-width spaces, a lone byte-order mark: still nothing to read
+        raise IngestError("file holds only whitespace")
     if "\x00" in text or _control_ratio(text) > 0.05 or _implausible(text):
         raise IngestError("binary content: not a text file")
     return RawText(text=text, encoding=encoding, sha256=sha, size=len(data), notes=notes)
@@ -162,6 +169,16 @@ _PLAUSIBLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u024f\u0370-\u04ff\u2000-\u206
 def _implausible(text: str) -> bool:
     sample = text[:8000]
     return bool(sample) and len(_PLAUSIBLE.findall(sample)) < 0.7 * len(sample)
+
+
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v")
+
+
+def _binary_bytes(data: bytes) -> bool:
+    """Bytes no charset reads as text, with the control bytes of a binary format among them: say
+    "binary" rather than "unknown encoding", which would send the user looking for a charset."""
+    sample = data[:8000]
+    return len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > 0.05 * len(sample)
 
 
 def _control_ratio(text: str) -> float:
