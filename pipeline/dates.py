@@ -29,7 +29,7 @@ _SEP = r"(?:至|到|-|—|–|~|～)"
 
 def _year(p: str) -> str:
     return (rf"(?<![\d.])(?P<{p}y>\d{{4}}|[{_CN_DIGIT}]{{4}})年"
-            r"(?!代|级|多|余|来|左右|以上|以下|之久|时间|历史)")
+            r"(?!代(?!表)|级|多|余|来|左右|以上|以下|之久|时间|历史)")
 
 
 def _month(p: str) -> str:
@@ -37,7 +37,8 @@ def _month(p: str) -> str:
 
 
 def _day(p: str) -> str:
-    return rf"(?P<{p}d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
+    return (rf"(?P<{p}d>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?"
+            r"|[一二三四五六七八九])")
 
 
 # A range whose first end leaves out the unit the second writes (2017年1至10月, 11月28—30日), else
@@ -85,7 +86,7 @@ def _num(text: str | None) -> int | None:
 
 def iso(year: int | None, month: int | None, day: int | None) -> str | None:
     """The ISO value as precise as the parts: 2016, 2020-03, 2020-03-05, --11-30, --12, ---30."""
-    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     if year is not None:
         out = f"{year:04d}"
@@ -137,7 +138,8 @@ def _find_dates(text: str) -> tuple[Match, ...]:
         # both ends carry the whole written range: it is the evidence for each
         found.append(Match(m.start(), m.end(), "DATE", rule, attrs={"value": first, "relative": False}))
         if second is not None and second != first:
-            found.append(Match(m.start(), m.end(), "DATE", rule, attrs={"value": second, "relative": False}))
+            # its own label: span info is keyed by label and offsets, and both ends share the offsets
+            found.append(Match(m.start(), m.end(), "DATE_END", rule, attrs={"value": second, "relative": False}))
     return tuple(sorted(found, key=lambda x: (x.start, x.end)))
 
 

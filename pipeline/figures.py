@@ -28,8 +28,7 @@ from spacy.tokens import Doc
 
 from . import lexicons
 from .dates import find_dates
-from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, \
-    to_int_if_whole
+from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, to_int_if_whole
 from .segment import segmenter
 from .spans import Match, set_spans
 
@@ -37,9 +36,10 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 CLAUSE_MARKS = "，。；！？：\n,;!?、"
 _RANGE_SEP = r"(?:-|—|–|－|~|～|至|到)"
 _MAGNITUDE = re.compile(r"[万亿萬億兆]")
-#: the determiner 一 counts where these words stand shortly before it
-_RESTRICTIVE = ("只", "仅", "至少", "最少", "最多", "各", "每", "多", "少", "才", "就", "单", "唯一", "不到", "不足",
-                "近", "约", "超过", "用", "花", "历时", "为期", "共")
+BARE_MAGNITUDE = {"万": 1e4, "亿": 1e8}
+#: the determiner 一 counts where one of these words stands right before it (two characters may come
+#: between: 只生了一个, 各放一册)
+_RESTRICTIVE = re.compile(r"(?:只|仅|至少|最少|最多|各|每|唯一|不到|不足|近|约|超过|历时|为期)[^，。；！？、\s]{0,2}$")
 #: ... or where the unit is a time span that these words follow (一年后)
 _DURATION_AFTER = ("后", "来", "以来", "多", "内", "之内", "半", "以后", "以前", "之后", "时间")
 _TIME_UNITS = {"年", "个月", "周", "天", "个星期", "星期", "小时", "个小时", "分钟", "秒", "旬"}
@@ -101,7 +101,7 @@ def figure_re() -> re.Pattern[str]:
         rf"(?P<pre>{_alternation(prefix)})?"
         rf"(?P<cur>[$￥¥€£])?"
         rf"(?:(?P<pair>{APPROX_PAIR})|(?P<frac>{NUMERAL}分之{NUMERAL}|(?<![\d/／])\d{{1,4}}[/／]\d{{1,4}}(?![\d/／]))"
-        rf"|(?P<pct>百分之{NUMERAL})|(?P<num>{NUMERAL})(?:{_RANGE_SEP}(?P<num2>{NUMERAL}))?)"
+        rf"|(?P<pct>百分之{NUMERAL})|(?P<num>{NUMERAL}|(?<=上)[万亿])(?:{_RANGE_SEP}(?P<num2>{NUMERAL}))?)"
         rf"(?P<fz>[余多几来])?"
         rf"(?P<unit>个(?P<fz2>[多余])?(?:月|小时|星期|钟头|工作日|百分点)|{unit_alt}|成(?![为立功本果员绩就长熟交型品]))?"
         rf"(?P<suf>{_alternation(suffix)})?"
@@ -164,7 +164,7 @@ def _lexicalized(tokens: _Tokens, start: int, end: int, text: str) -> bool:
     if tok_start == start and tok_end <= end:
         tag = _word_tag(word)
         # a whole word that is the figure: fine unless the dictionary knows it as something else (十分)
-        return tag is not None and tag not in _NUMERAL_TAGS and tag[0] not in "nq" and len(word) > 1
+        return tag is not None and tag not in _NUMERAL_TAGS and tag[0] not in "nqt" and len(word) > 1
     tag = _word_tag(word)
     if tag is None or tag in _NUMERAL_TAGS:
         return False
@@ -174,6 +174,13 @@ def _lexicalized(tokens: _Tokens, start: int, end: int, text: str) -> bool:
         if prefix in prefixes or prefix in ("这", "那", "每", "各", "共", "计", "近", "约"):
             return False
     return True
+
+
+def _unit_runs_on(tokens: _Tokens, start: int, end: int) -> bool:
+    """Whether the segmenter reads the unit as the start of a longer noun (部 in 部队)."""
+    tok_start, word = tokens.at(start)
+    tag = _word_tag(word.strip()) or ""
+    return tok_start == start and tok_start + len(word.rstrip()) > end and tag.startswith("n")
 
 
 def _subject(tokens: _Tokens, clause_start: int, start: int) -> str | None:
@@ -215,12 +222,9 @@ def _determiner_one(text: str, start: int, num_text: str, unit: str, after: int)
     """Whether a Chinese 一 is the determiner (一个关键环节) rather than a count."""
     if num_text != "一":
         return False
-    before = text[max(0, start - 4):start]
-    if any(word in before for word in _RESTRICTIVE):
+    if _RESTRICTIVE.search(text[max(0, start - 6):start]):
         return False
-    if unit in _TIME_UNITS and text.startswith(_DURATION_AFTER, after):
-        return False
-    return True
+    return not (unit in _TIME_UNITS and text.startswith(_DURATION_AFTER, after))
 
 
 def _value(m: re.Match[str]) -> tuple[float | None, float | None, float | None, str]:
@@ -232,7 +236,7 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, float | None, 
         return parse_fraction(m["frac"]), None, None, ""
     if m["pct"]:
         return parse_number(m["pct"][3:]), None, None, "percent"
-    value = parse_number(m["num"])
+    value = BARE_MAGNITUDE[m["num"]] if m["num"] in BARE_MAGNITUDE else parse_number(m["num"])
     if m["num2"]:
         high = parse_number(m["num2"])
         low = value
@@ -267,6 +271,10 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         n_start, n_end = m.start(core), m.end("num2") if m["num2"] else m.end(core)
         if m["pre"] == "上" and not re.fullmatch("[百千万亿]", m["num"] or ""):
             continue  # 上 means "more than" only in 上百/上千/上万
+        if re.fullmatch("[百千万亿]", m["num"] or "") and not m["pre"]:
+            continue  # a bare 百/千 is a word (百年大计, 千家万户) unless a quantity word leads it
+        if n_start > 0 and text[n_start - 1] in "几数" and not m["pre"] and not text[n_start].isdigit():
+            continue  # 几十年, 数十名: a vague quantity, not a figure
         unit = m["unit"] or ""
         start = m.start("pre") if m["pre"] else (m.start("cur") if m["cur"] else n_start)
         end = m.end()
@@ -275,9 +283,11 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         if overlaps(n_start, m.end(core) if not m["num2"] else n_end) or overlaps(n_start, n_end):
             continue
         before = text[max(0, n_start - 4):n_start]
-        if re.search(r"[A-Za-z]$", text[:n_start]) or re.match(r"[A-Za-z]", text[n_end:n_end + 1]) and not unit:
+        prev_char = text[start - 1] if start > 0 else ""
+        if (n_start > 0 and text[n_start - 1].isascii() and text[n_start - 1].isalpha()) or \
+                (not unit and text[n_end:n_end + 1].isascii() and text[n_end:n_end + 1].isalpha()):
             continue  # g20, 5G: codes and names
-        if re.search(r"[\d.]$", text[:start]):
+        if prev_char.isdigit() or prev_char == ".":
             continue
         if any(before.endswith(w) for w, why in not_pre.items() if why != "weekday"):
             continue
@@ -288,6 +298,10 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             continue
         if _lexicalized(tokens, n_start, m.end("unit") if unit else n_end, text):
             continue
+        if unit == "年" and re.fullmatch(r"\d{4}", m["num"] or "") and not (m["fz"] or m["suf"] or m["pre"]):
+            continue  # a year the date stage did not take (1994年代表…) is still no duration
+        if unit and unit not in _TIME_UNITS and unit != "个" and _unit_runs_on(tokens, m.start("unit"), m.end("unit")):
+            continue  # 703861部队: the unit is the start of a longer noun
         try:
             value, low, high, hint = _value(m)
         except NumberError:
@@ -341,7 +355,7 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         if overlaps(start, end) or any(start < y and x < end for x, y in taken):
             continue
         if text[max(0, start - 2):start] in ("党的", "中共") or text[max(0, start - 1):start] in ("第", "十") \
-                or re.search(f"[{''.join('一二两三四五六七八九十百千')}]$", text[:start]):
+                or (start > 0 and text[start - 1] in "一二两三四五六七八九十百千"):
             continue
         unit = _group_unit(text, end)
         if not unit:
@@ -353,7 +367,21 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             "approx": None, "kind": "count", "subject": None,
             "context_start": clause_start, "context_end": clause_end,
         }))
-    return sorted(found, key=lambda f: f.start)
+    return _drop_recurring_terms(text, sorted(found, key=lambda f: f.start))
+
+
+def _drop_recurring_terms(text: str, found: list[Match]) -> list[Match]:
+    """A Chinese count with the same noun after it four times or more is a fixed term of the article
+    (八项规定, 三个代表), a name rather than a count."""
+    def key(f: Match) -> str:
+        return text[f.start:f.end] + text[f.end:f.end + 2]
+
+    counts: dict[str, int] = {}
+    for f in found:
+        if f.attrs.get("kind") == "count" and not re.search(r"\d", text[f.start:f.end]) \
+                and re.fullmatch(f"[{CJK}]{{2}}", text[f.end:f.end + 2]):
+            counts[key(f)] = counts.get(key(f), 0) + 1
+    return [f for f in found if counts.get(key(f), 0) < 4]
 
 
 @Language.component("zhnews_figures")

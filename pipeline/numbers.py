@@ -115,6 +115,8 @@ def parse_number(text: str) -> float:
             continue
         if atom in SMALL_UNITS:
             unit = SMALL_UNITS[atom]
+            if number is None and (section or total or zero_seen):
+                raise NumberError(text)  # 千百: a unit with no digit before it only leads (十五, 百三)
             section += (1.0 if number is None else number) * unit
             number = None
             last_unit, zero_seen, prev_big = unit, False, False
