@@ -9,12 +9,22 @@ from spacy.tokens import Doc
 
 from .spans import Match, set_spans
 
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][\w.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
-URL = re.compile(r"(?:https?://|www\.)[\w\-.~:/?#\[\]@!$&'*+,;=%]{2,500}", re.IGNORECASE)
-# 010-64101949, (010)64101949, +86 10 6410 1949, 13800138000, 64101949, 400-810-8888
+EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
+# ASCII only: a Chinese character right after an address ends it (见www.people.com.cn上的报道)
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
+URL = re.compile(
+    rf"(?:https?://|www\.){_URL_CHARS}{{2,500}}"
+    # a bare domain with a common top-level domain (people.com.cn, gov.cn/zhengce/…)
+    rf"|(?<![@A-Za-z0-9.\-])(?:[A-Za-z0-9-]{{1,63}}\.)+(?:com|cn|net|org|gov|edu|int|info|io)(?![A-Za-z0-9-])"
+    rf"(?:/{_URL_CHARS}{{0,500}})?",
+    re.IGNORECASE,
+)
+# 010-64101949, (010)64101949, +86 10 6410 1949, +86-138-0013-8000, 13800138000, 64101949, 400-810-8888
+_SEP = r"[\s\-—]?"
 PHONE = re.compile(
-    r"(?<![\w.\-])(?:(?:\+|00)86[\s-]?)?(?:[（(]0\d{2,3}[）)]\s?|0\d{2,3}[\s-])?"
-    r"(?:1[3-9]\d{9}|[2-9]\d{6,7}|[48]00[\s-]?\d{3}[\s-]?\d{4})(?![\d.%])"
+    r"(?<![\w.\-])(?:(?:\+|00)86[\s\-]?(?:[（(]0?\d{2,3}[）)]\s?|0?[1-9]\d{1,2}[\s\-—](?=[2-9]))?"
+    r"|(?:[（(]0\d{2,3}[）)]\s?|0\d{2,3}[\s\-—]))?"
+    rf"(?:1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}|[2-9]\d{{2,3}}{_SEP}\d{{4}}|[48]00{_SEP}\d{{3}}{_SEP}\d{{4}})(?![\d.%])"
 )
 #: words right before a number that make it a phone number even without an area code
 PHONE_CUES = ("电话", "热线", "手机", "联系方式", "传真", "Tel", "TEL", "tel", "咨询")
@@ -23,24 +33,28 @@ PHONE_CUES = ("电话", "热线", "手机", "联系方式", "传真", "Tel", "TE
 def find_contacts(text: str) -> list[Match]:
     found: list[Match] = []
     taken: list[tuple[int, int]] = []
+    # emails first: their domain (163.com) is no web address of its own
+    for m in EMAIL.finditer(text):
+        found.append(Match(m.start(), m.end(), "EMAIL", "email"))
+        taken.append((m.start(), m.end()))
     for m in URL.finditer(text):
         end = m.end()
         while end > m.start() and text[end - 1] in ".,;:!?)'":
             end -= 1
+        if any(a < end and m.start() < b for a, b in taken):
+            continue
         found.append(Match(m.start(), end, "URL", "url"))
         taken.append((m.start(), end))
-    for m in EMAIL.finditer(text):
-        if not any(a <= m.start() < b for a, b in taken):
-            found.append(Match(m.start(), m.end(), "EMAIL", "email"))
-            taken.append((m.start(), m.end()))
     for m in PHONE.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
         digits = re.sub(r"\D", "", m.group())
         cue = text[max(0, m.start() - 8):m.start()]
-        formatted = bool(re.search(r"[-()（）+\s]", m.group().strip()))
-        # a bare 7-8 digit number is a phone only where the text says so
-        if formatted or (len(digits) == 11 and digits.startswith("1")) or any(c in cue for c in PHONE_CUES):
+        # an area code or country code marks a phone; a bare 7-8 digit number (or 300-5000, a range) is
+        # one only where the text says so
+        prefixed = bool(re.match(r"(?:\+|00|[（(]|0\d)", m.group())) or m.group().startswith(("400", "800"))
+        mobile = len(digits) == 11 and digits.startswith("1")
+        if prefixed or mobile or any(c in cue for c in PHONE_CUES):
             found.append(Match(m.start(), m.end(), "PHONE", "phone"))
     return sorted(found, key=lambda m: m.start)
 
