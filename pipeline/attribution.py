@@ -29,7 +29,9 @@ from .layout import Layout
 _CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
 _SENTENCE_END = "。！？!?"
 #: a clause that opens with a preposition has no subject of its own (对中共十八大胜利召开表示祝贺)
-_PREPOSITION = re.compile(r"(?:对于|对|向|在|就|针对|关于|为|据)")
+_PREPOSITION = re.compile(r"(?:对于|对|向|在|就|针对|关于|为|据|把)")
+#: a person after these (and a short descriptor) is the one spoken to
+_ADDRESSEE = re.compile(r"(?:对|向|跟|给)[^，,。；：]{0,6}$")
 #: a date or time that opens a sentence before its subject (１９９４年江泽民总书记视察…时题词)
 _TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)?(?:[\d一二三四五六七八九十]{1,2}月)?"
                           r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:[上中下]午|晚上?|凌晨|当天|当地时间)?")
@@ -244,15 +246,13 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     found = _speaker_ending(ctx, cs, end)
     if found:
         return found
-    lead_in = _PREPOSITION.match(text, cs, end) is not None
-    if end > cs and not lead_in:
-        # 徐义昭一板一眼地操着中文说 : the person the clause opens with, when nobody else stands in it
-        found = [sp for sp in _subject_at(ctx, cs, end) if sp.type == "person"]
-        if found and not any(cs <= m.start and m.end <= end and m.start >= found[-1].end for m in ctx.people):
-            return found
-        return []
-    if cs > floor and text[cs - 1] in "，,":
-        # a verb with no subject of its own (…主张，表示…) speaks for the subject its sentence opens with
+    # 徐义昭一板一眼地操着中文说 : the person the clause opens with
+    found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type == "person"]
+    if found:
+        return found
+    if cs > floor and text[cs - 1] in "，," and _no_subject(text, cs, end):
+        # a verb with no subject of its own (…主张，表示… / …，就对马来花说) speaks for the subject its
+        # sentence opens with
         s0 = floor
         for i in range(cs - 1, floor - 1, -1):
             if text[i] in _SENTENCE_END:
@@ -262,12 +262,23 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     return []
 
 
+def _no_subject(text: str, start: int, end: int) -> bool:
+    """Whether a clause has no subject of its own: empty once openers and fillers are taken off, or
+    opening with a preposition (对中共十八大胜利召开表示祝贺)."""
+    m = _openers_re().match(text, start, end)
+    if m is not None:
+        start = m.end()
+    return start >= end or _PREPOSITION.match(text, start, end) is not None
+
+
 def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
     text = ctx.text
     if end <= cs:
         return []
     # a person, or a person with a title written after the name (王大燕研究员, 基奎特总统)
     person = _person_ending(ctx, end)
+    if person is not None and _ADDRESSEE.search(text, max(cs, person.start - 8), person.start):
+        person = None  # 对辣女人马来花说: the person spoken to
     if person is not None:
         found = [person]
         at = person.start
@@ -316,7 +327,7 @@ def _person_ending(ctx: Context, end: int) -> Speaker | None:
     return None
 
 
-def _subject_at(ctx: Context, start: int, limit: int) -> list[Speaker]:
+def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> list[Speaker]:
     """The subject a sentence opens with: a pronoun, a person (titles before the name allowed, within the
     first clause; several listed one after the other are all the subject), an organization or a speaker
     noun."""
@@ -342,6 +353,8 @@ def _subject_at(ctx: Context, start: int, limit: int) -> list[Speaker]:
         between = text[start:person.start]
         if not between or _is_title_prefix(between):
             return _person_chain(ctx, person, limit)
+    if not sentence:
+        return []
     for org in ctx.orgs:
         if org.start == start:
             return [Speaker(org.name, "organization", None, org.start, org.end)]

@@ -190,6 +190,30 @@ def diff(
         raise typer.Exit(1)
 
 
+@evaluate_app.command("speakers")
+def evaluate_speakers(
+    file: Annotated[Path, typer.Argument(help="Speaker-identification instances (e.g. test_explicit.txt).")],
+    names: Annotated[Path | None, typer.Option("--names", help="Character list (default: name_list.txt "
+                                               "beside FILE).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N instances.")] = None,
+    errors: Annotated[bool, typer.Option("--errors", help="List the instances answered wrongly.")] = False,
+) -> None:
+    """Accuracy of the speaker the quotes stage gives the quotation on each instance's 11th line."""
+    from .evaluation.speakers import evaluate
+
+    names = names or file.with_name("name_list.txt")
+    if not file.is_file() or not names.is_file():
+        typer.echo(f"zhnews: error: need {file} and {names}", err=True)
+        raise typer.Exit(2)
+    result = evaluate(file, names, limit=limit)
+    typer.echo(f"accuracy {result.accuracy:.3f}  ({result.correct}/{result.total}; no speaker: {result.unanswered})")
+    for category, (ok, n) in sorted(result.by_category.items()):
+        typer.echo(f"  {category:10s} {ok / n:.3f}  ({ok}/{n})")
+    if errors:
+        for index, gold, predicted in result.errors:
+            typer.echo(f"  #{index}: gold {gold}, predicted {predicted}")
+
+
 @app.command()
 def version() -> None:
     """Print the pipeline version (package version and lexicon fingerprint)."""

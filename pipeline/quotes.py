@@ -35,6 +35,8 @@ from .spans import Match, set_spans
 
 #: layout kinds whose lines are running text that may hold speech
 TEXT_KINDS = frozenset({"paragraph", "editor_note", "meta"})
+#: layout kinds that never hold speech
+QUIET_KINDS = frozenset({"staff", "byline", "noise"})
 PAIRS = {"“": "”", "「": "」", "『": "』", "‘": "’"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 SENTENCE_END = "。！？!?"
@@ -63,6 +65,8 @@ class Segment:
     lead: str = ""  # colon | verb | comma | ""
     trail_cue: tuple[int, int] | None = None  # speech verb after the closing mark
     trail_clause: tuple[int, int] | None = None  # clause after the closing mark ending in a colon
+    prev_block: tuple[int, int] | None = None
+    next_block: tuple[int, int] | None = None
 
 
 @dataclass
@@ -92,11 +96,16 @@ def _cue_colon_re() -> re.Pattern[str]:
     return re.compile(f"(?:{lexicons.alternation('speech_verbs')})[ *]*[：:][ *]*")
 
 
-def paragraphs(doc: Doc) -> list[tuple[int, int]]:
+def paragraphs(doc: Doc) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
+    """Every line that may hold quotation marks (not the staff box, bylines or page furniture), and the
+    subset of running text where indirect speech is looked for (short lines such as ``田福军一愣，问：``
+    may be read as headings by the layout, and still introduce the next line's speech)."""
     layout: Layout | None = (doc._.meta or {}).get("layout")
     if layout is None or not layout.blocks:
-        return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
-    return [(b.start, b.end) for b in layout.blocks if b.kind in TEXT_KINDS]
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+        return lines, set(lines)
+    blocks = [b for b in layout.blocks if b.kind not in QUIET_KINDS]
+    return [(b.start, b.end) for b in blocks], {(b.start, b.end) for b in blocks if b.kind in TEXT_KINDS}
 
 
 def find_segments(text: str, blocks: list[tuple[int, int]]) -> tuple[list[Segment], list[tuple[str, str, int, int]]]:
@@ -213,10 +222,22 @@ def classify(ctx: Context, seg: Segment) -> None:
             seg.lead = "verb" if ctx.verb_ending_at(j) else "comma"
         elif prev and ctx.verb_ending_at(before_end):
             seg.lead = "verb"
+    if not prev and seg.prev_block is not None:
+        # 他说：⏎“…” : the previous paragraph ends with the colon that introduces this one
+        pb_end = _skip(text, seg.prev_block[1], seg.prev_block[0], -1)
+        if pb_end > seg.prev_block[0] and text[pb_end - 1] in "：:":
+            seg.lead = "prev_colon"
     # what follows the closing mark
     after = _skip(text, seg.close_mark + 1, pe) if seg.close_mark is not None else pe
     closes = after >= pe or text[after] in _AFTER_CLOSE_END or text[after] in PAIRS
     trail = _trail(ctx, after, pe)
+    if trail is None and after >= pe and seg.next_block is not None and starts_paragraph(text, seg):
+        # “…”⏎少安说。 : a short next paragraph that only names the speaker
+        ns, ne = seg.next_block
+        candidate = _trail(ctx, ns, ne)
+        # the verb may be followed by whom it addresses (田福军焦虑地问他们。)
+        if candidate is not None and candidate[0] == "cue" and ne - candidate[1][1] <= 4 and ne - ns <= 24:
+            trail = candidate
     if trail is not None:
         closes = True
         if trail[0] == "cue":
@@ -228,7 +249,7 @@ def classify(ctx: Context, seg: Segment) -> None:
         closes = nxt >= pe or text[nxt] in PAIRS
     sentence_like = bool(_ENDS_SENTENCE.search(content)) or len(_SENTENCE_PUNCT.findall(content)) >= 1
     starts_sentence = not prev or prev in SENTENCE_END or prev in CLOSERS or prev in "）)"
-    if seg.continued or seg.continues or seg.repair:
+    if seg.continued or seg.continues or seg.repair or seg.lead == "prev_colon":
         seg.speech = True
     elif seg.trail_cue is not None:
         # “拐点”，但发言人表示… : a term before an attribution is not its speech
@@ -239,6 +260,10 @@ def classify(ctx: Context, seg: Segment) -> None:
         seg.speech = closes and sentence_like and len(content) >= 8
     else:
         seg.speech = starts_sentence and closes and sentence_like and len(content) >= 6
+
+
+def starts_paragraph(text: str, seg: Segment) -> bool:
+    return seg.open_mark is not None and _skip(text, seg.block[0], seg.open_mark) == seg.open_mark
 
 
 def _trail(ctx: Context, at: int, pe: int) -> tuple[str, tuple[int, int]] | None:
@@ -284,13 +309,16 @@ def _sentence_end(text: str, pos: int, pe: int) -> int:
     return pe
 
 
-def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Segment]) -> list[Found]:
-    """Reported speech after a speech verb with a speaker, to the end of the sentence."""
+def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Segment],
+                  running: set[tuple[int, int]] | None = None) -> list[Found]:
+    """Reported speech after a speech verb with a speaker, to the end of the sentence, in running text."""
     text = ctx.text
     speech = [s for s in segments if s.speech]
     inside = [(s.open_mark if s.open_mark is not None else s.start, s.end) for s in segments]
     found: list[Found] = []
     for ps, pe in blocks:
+        if running is not None and (ps, pe) not in running:
+            continue
         taken_until = ps
         for m in _cue_re().finditer(text, ps, pe):
             vs, ve = m.start(), m.end()
@@ -358,9 +386,19 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
             elif seg.lead == "colon":
                 speakers = speaker_of_clause(ctx, j, ps)
                 rule = "direct_after_colon"
+        if not speakers and seg.lead == "prev_colon" and seg.prev_block is not None:
+            pbs, pbe = seg.prev_block
+            j = _skip(text, _skip(text, pbe, pbs, -1) - 1, pbs, -1)
+            verb = ctx.verb_ending_at(j)
+            if verb is not None:
+                speakers = speaker_before(ctx, verb[0], pbs)
+                cue, rule = text[verb[0]:verb[1]], "direct_after_cue_line"
+            else:
+                speakers, rule = speaker_of_clause(ctx, j, pbs), "direct_after_colon_line"
         if not speakers and seg.trail_cue is not None:
             vs, ve = seg.trail_cue
-            speakers = speaker_before(ctx, vs, seg.close_mark + 1 if seg.close_mark is not None else vs)
+            floor = seg.close_mark + 1 if seg.close_mark is not None and vs < pe else (seg.next_block or seg.block)[0]
+            speakers = speaker_before(ctx, vs, floor)
             cue, rule = text[vs:ve], "direct_before_cue"
         if not speakers and seg.trail_clause is not None:
             speakers = speaker_of_clause(ctx, seg.trail_clause[1], seg.trail_clause[0])
@@ -394,12 +432,16 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
 
 def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]:
     ctx = context_for(doc)
-    blocks = paragraphs(doc)
+    blocks, running = paragraphs(doc)
     segments, warnings = find_segments(doc.text, blocks)
+    starts = {b: i for i, b in enumerate(blocks)}
     for seg in segments:
+        i = starts[seg.block]
+        seg.prev_block = blocks[i - 1] if i > 0 else None
+        seg.next_block = blocks[i + 1] if i + 1 < len(blocks) else None
         classify(ctx, seg)
     ctx.speech_spans = [(s.start, s.end) for s in segments if s.speech]
-    indirect = find_indirect(ctx, blocks, segments)
+    indirect = find_indirect(ctx, blocks, segments, running)
     direct = attribute_direct(ctx, segments, indirect, warnings)
     quotes = sorted(direct + indirect, key=lambda f: (f.start, f.end))
     return quotes, warnings
