@@ -18,7 +18,7 @@ from .clean import CJK
 
 HAN = re.compile(f"[{CJK}]")
 #: punctuation and other characters that end a name or a phrase
-BREAK_CHARS = frozenset("，,。.；;：:！!？?、（）()《》【】[]“”\"'‘’「」『』—…\n\r\t ·/|-+～~")
+BREAK_CHARS = frozenset("，,。.；;：:！!？?、（）()《》〈〉【】[]“”\"'‘’「」『』—…\n\r\t ·/|-+～~*#")
 
 #: tags of jieba's dictionary that stop a phrase read leftwards (prepositions, conjunctions, particles,
 #: pronouns, adverbs, numerals, classifiers, modal words, time words)
@@ -168,7 +168,7 @@ def foreign_countries_in(text: str) -> list[str]:
 
 
 def walk_left(tokens: Sequence[tuple[int, int, str]], i: int, limit: int = 24,
-              floor: int = 0) -> int:
+              floor: int = 0, joiners: tuple[str, ...] = ()) -> int:
     """Index of the first token of the phrase that ends with token ``i - 1``: tokens are taken leftwards
     while they may belong to a name or title phrase and the phrase stays within ``limit`` characters.
     ``tokens`` are (start, end, text) in order. A quoted part right before (“开放原子”开源基金会) is kept."""
@@ -187,7 +187,27 @@ def walk_left(tokens: Sequence[tuple[int, int, str]], i: int, limit: int = 24,
                 j = k
                 continue
             break
+        if w in joiners and j - 2 >= floor and j < i and not stops_phrase(tokens[j - 2][2]) and \
+                len(tokens[j - 2][2]) > 1:
+            j -= 1  # 北京脑科学与类脑研究中心, 人民民主与正义阵线: 与 inside a name
+            continue
         if stops_phrase(w):
             break
         j -= 1
     return j
+
+
+@cache
+def division_rows() -> tuple[dict[str, str], ...]:
+    return lexicons.table("divisions")
+
+
+@cache
+def place_forms() -> frozenset[str]:
+    """Every written form of a country, region or administrative division."""
+    forms = set(countries())
+    for row in division_rows():
+        forms.add(row["name"])
+        if row.get("short"):
+            forms.add(row["short"])
+    return frozenset(forms)

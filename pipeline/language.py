@@ -12,13 +12,15 @@ import spacy
 from spacy.language import Language
 
 # Importing the stage modules registers their components with spaCy.
-from . import contacts, dates, figures, layout, people, quotes, segment  # noqa: F401
+from . import contacts, dates, figures, layout, organizations, people, places, quotes, segment  # noqa: F401
 
 COMPONENTS: tuple[str, ...] = (
     "zhnews_layout",
     "zhnews_sentences",
     "zhnews_contacts",
     "zhnews_people",
+    "zhnews_organizations",
+    "zhnews_places",
     "zhnews_figures",
     "zhnews_dates",
     "zhnews_quotes",
