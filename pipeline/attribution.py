@@ -30,6 +30,8 @@ _CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
 _SENTENCE_END = "。！？!?"
 #: a clause that opens with a preposition has no subject of its own (对中共十八大胜利召开表示祝贺)
 _PREPOSITION = re.compile(r"(?:对于|对|向|在|就|针对|关于|为|据|把)")
+#: a speaker noun after these names several people
+_PLURAL = re.compile(r"(?:多|几|数|诸|众|许多|不少|部分|一些|一批|各)")
 #: a person after these (and a short descriptor) is the one spoken to
 _ADDRESSEE = re.compile(r"(?:对|向|跟|给)[^，,。；：]{0,6}$")
 #: a date or time that opens a sentence before its subject (１９９４年江泽民总书记视察…时题词)
@@ -134,21 +136,17 @@ class Context:
     def interviewee(self, pos: int) -> Speaker | None:
         """The person a heading above ``pos`` names (``北京服务外包企业协会理事长钟明博`` above an
         interview), while no byline or newer heading closed that section."""
-        best: tuple[int, int] | None = None
+        best: Mention | None = None
+        best_at = -1
         for hs, he in self.headings:
             if hs >= pos:
                 break
-            best = (hs, he)
-        if best is None:
+            inside = [m for m in self.people if hs <= m.start and m.end <= he]
+            if len({m.name for m in inside}) == 1:
+                best, best_at = inside[0], hs  # a heading with a subtitle below it still names the person
+        if best is None or any(best_at < b < pos for b in self.breaks):
             return None
-        hs, he = best
-        if any(hs < b < pos for b in self.breaks):
-            return None
-        inside = [m for m in self.people if hs <= m.start and m.end <= he]
-        if len(inside) != 1:
-            return None
-        m = inside[0]
-        return _person(m)
+        return _person(best)
 
 
 @cache
@@ -312,6 +310,8 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         phrase = text[start:end]
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
+        if kind == "unnamed" and _PLURAL.match(phrase):
+            kind = "group"  # 多位专家, 部分代表: several people named as a group
         return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
     return []
 

@@ -1,0 +1,152 @@
+"""Quote finding: quotation segments, broken marks, speech versus terms, indirect speech.
+
+Sentences are written for these tests, except where a comment names the article a sample comes from.
+People are set on the Doc by the test (``people`` fixture below), so these tests do not depend on the
+people stage's recall.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.clean import identity
+from pipeline.language import get_nlp
+from pipeline.quotes import find_segments, quotes_component
+from pipeline.spans import Match, set_spans
+
+
+def run(text: str, names: list[str]) -> tuple[list[dict], list[tuple]]:
+    """The quotes stage on ``text`` with ``names`` as the people stage's mentions."""
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.clean = identity(text)
+    doc._.meta = {"warnings": []}
+    for name, component in nlp.pipeline:
+        if name in ("zhnews_layout", "zhnews_sentences"):
+            doc = component(doc)
+    matches = [Match(m.start(), m.end(), "PERSON", "test", attrs={"name": n, "titles": []})
+               for n in names for m in re.finditer(re.escape(n), text)]
+    set_spans(doc, "people", matches)
+    doc = quotes_component(doc)
+    quotes = [{"text": s.text, **s._.info} for s in doc.spans["quotes"]]
+    return quotes, doc._.meta["warnings"]
+
+
+def test_segments_nested_and_multi_paragraph() -> None:
+    text = "甲说：“我们按照‘两个坚持’办事，第一段。\n“第二段还在说。”\n"
+    blocks = [(0, text.index("\n")), (text.index("\n") + 1, len(text) - 1)]
+    segments, warnings = find_segments(text, blocks)
+    assert [text[s.start:s.end] for s in segments] == ["我们按照‘两个坚持’办事，第一段。", "第二段还在说。"]
+    assert segments[0].continues and segments[1].continued
+    assert warnings == []
+
+
+def test_direct_before_and_after_and_interrupted() -> None:
+    quotes, _ = run("王小明表示：“今年的产量又增加了。”\n“问题还很多，”李大海说，“要一个一个解决。”\n",
+                    ["王小明", "李大海"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("今年的产量又增加了。", "direct", "王小明"),
+        ("问题还很多，", "direct", "李大海"),
+        ("要一个一个解决。", "direct", "李大海"),
+    ]
+
+
+def test_pronoun_resolves_to_person_before() -> None:
+    quotes, _ = run("张丽华建议加大投入。“只有用的人越来越多，生态才能打造起来。”她说。\n", ["张丽华"])
+    direct = [q for q in quotes if q["kind"] == "direct"]
+    assert direct[0]["speaker"] == "张丽华" and direct[0]["speaker_type"] == "person"
+
+
+def test_scare_quotes_are_not_speech() -> None:
+    quotes, warnings = run("这里被称为科技“大脑”，推动“两区”建设，打造“核爆点”。\n", [])
+    assert quotes == []
+    assert not [w for w in warnings if w[0] == "unattributed_quote"]
+
+
+def test_quoted_term_opening_indirect_speech() -> None:
+    # pattern of the seed article (raw/000_e860e59f66b08cf4.txt): 董贵蛟表示：“软环境”方面，将按照…
+    quotes, _ = run("对于环境，赵建国表示：“软环境”方面，将按照市场化原则推进；“硬环境”方面，将加快建设。\n",
+                    ["赵建国"])
+    assert len(quotes) == 1
+    assert quotes[0]["kind"] == "indirect" and quotes[0]["speaker"] == "赵建国"
+    assert quotes[0]["text"].startswith("“软环境”方面") and quotes[0]["text"].endswith("将加快建设")
+
+
+def test_book_title_mark_as_opening_quote_is_recovered_with_warning() -> None:
+    # pattern of the seed article: 《海淀制定完成〈…方案〉，…能力。”梁爽表示。
+    quotes, warnings = run("那么该如何发展？《本区制定完成〈孵化平台评价方案〉，支持孵化器发展。”钱多多表示。\n",
+                           ["钱多多"])
+    assert [(q["text"], q["speaker"], q["kind"]) for q in quotes] == [
+        ("本区制定完成〈孵化平台评价方案〉，支持孵化器发展。", "钱多多", "direct")]
+    assert [w[0] for w in warnings] == ["recovered_quote"]
+
+
+def test_missing_opening_mark_is_recovered_with_warning() -> None:
+    quotes, warnings = run("如何发展？孙一表示：我们围绕“互联网+医疗”，为医院建设提供支撑。”\n", ["孙一"])
+    assert [(q["text"], q["kind"]) for q in quotes] == [("我们围绕“互联网+医疗”，为医院建设提供支撑。", "direct")]
+    assert [w[0] for w in warnings] == ["recovered_quote"]
+
+
+def test_unclosed_quote_warns() -> None:
+    _, warnings = run("周五说：“我们明天再来，一定会带上全部的材料和设备\n下一段。\n", ["周五"])
+    assert "unbalanced_quote" in [w[0] for w in warnings]
+
+
+def test_unattributed_speech_goes_to_warnings() -> None:
+    quotes, warnings = run("会场很安静。\n“我们一定要把这件事情做好，不辜负大家。”\n", [])
+    assert quotes == []
+    assert [w[0] for w in warnings] == ["unattributed_quote"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("李四表示，明年将继续加大投入。", "明年将继续加大投入"),
+    ("李四还进一步指出：改革要继续深化。", "改革要继续深化"),
+    ("李四希望这些课程能走进课堂。", "这些课程能走进课堂"),
+    ("在接受记者采访时，李四认为，市场仍有空间。", "市场仍有空间"),
+])
+def test_indirect_after_speech_verb(sentence: str, expected: str) -> None:
+    quotes, _ = run(sentence + "\n", ["李四"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [(expected, "indirect", "李四")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "据介绍，该项目明年完工。",  # no speaker
+    "研究表明，睡眠很重要。",
+    "李四表示感谢。",  # 表示 without reported content
+    "按照会议的要求，各地加快推进。",
+])
+def test_not_indirect(sentence: str) -> None:
+    quotes, _ = run(sentence + "\n", ["李四"])
+    assert quotes == []
+
+
+def test_speech_inside_direct_quote_belongs_to_outer_speaker() -> None:
+    quotes, _ = run("王五说：“李四表示，这件事要抓紧办。”\n", ["王五", "李四"])
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [("direct", "王五")]
+
+
+def test_several_people_one_quote_each() -> None:
+    quotes, _ = run("赵六和钱七都认为，合作前景广阔。\n", ["赵六", "钱七"])
+    assert sorted(q["speaker"] for q in quotes) == ["赵六", "钱七"]
+    assert {q["text"] for q in quotes} == {"合作前景广阔"}
+
+
+def test_groups_documents_and_unnamed() -> None:
+    quotes, _ = run("多位专家认为，政策效果明显。\n《关于加快发展的意见》指出，要优化环境。\n"
+                    "党的十九大报告指出，要加强监督。\n", [])
+    assert [(q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("多位专家", "group"), ("关于加快发展的意见", "document"), ("党的十九大报告", "document")]
+
+
+def test_interview_heading_names_the_interviewee() -> None:
+    text = ("前面的正文段落，介绍背景情况。\n\n某某协会理事长周明远\n\n完善法律法规\n\n"
+            "“第一个问题是数据的归属，我们希望尽快规范。”\n")
+    quotes, _ = run(text, ["周明远"])
+    assert [(q["speaker"], q["kind"]) for q in quotes] == [("周明远", "direct")]
+
+
+def test_speech_introduced_on_the_line_before_and_named_on_the_line_after() -> None:
+    quotes, _ = run("吴刚一愣，问：\n“没火柴了？”\n“早断了！”\n马丽说。\n", ["吴刚", "马丽"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("没火柴了？", "吴刚"), ("早断了！", "马丽")]
