@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -60,13 +61,18 @@ class Mark:
 
 @dataclass
 class Page:
-    """A rendered article page and what the reviewer should know about how it was made."""
+    """A written article page: what the index lists and what the reviewer should know about it."""
 
     article_id: str
     file_name: str
-    html: str
-    summary: dict[str, Any]
+    title: str
+    publication: str
+    date: str
+    counts: dict[str, int]
     problems: list[str]
+
+
+COUNTED: tuple[str, ...] = ("people", "organizations", "places", "figures", "dates", "quotes", "warnings")
 
 
 # --------------------------------------------------------------------------------------------------
@@ -235,8 +241,7 @@ def render_page(summary: dict[str, Any], text: str | None, *, notes: Iterable[st
     body.append(f"<h1>{e(article.get('title') or aid)}</h1>")
     body.append(f'<p class="muted">{e(aid)} · {e(article.get("publication") or "no publication")} · '
                 f'{e(article.get("date") or "no date")} · <code>{e(article.get("pipeline_version", ""))}</code></p>')
-    counts = {key: len(summary.get(key) or []) for key in
-              ("people", "organizations", "places", "figures", "dates", "quotes", "warnings")}
+    counts = {key: len(summary.get(key) or []) for key in COUNTED}
     toc = ['<a href="#text">text</a>', '<a href="#meta">metadata</a>']
     toc += [f'<a href="#{key}">{key} ({n})</a>' for key, n in counts.items()]
     if problems:
@@ -375,15 +380,13 @@ def _warnings_section(summary: dict[str, Any]) -> str:
 
 def render_index(pages: list[Page]) -> str:
     e = _esc
-    keys = ("people", "organizations", "places", "figures", "dates", "quotes", "warnings")
     rows = []
     for page in pages:
-        article = page.summary.get("article") or {}
-        rows.append([f'<a href="{_attr(page.file_name)}">{e(page.article_id)}</a>', e(article.get("title") or ""),
-                     e(article.get("publication") or ""), e(article.get("date") or ""),
-                     *(_num_cell(len(page.summary.get(k) or [])) for k in keys), _num_cell(len(page.problems))])
+        rows.append([f'<a href="{_attr(page.file_name)}">{e(page.article_id)}</a>', e(page.title),
+                     e(page.publication), e(page.date), *(_num_cell(page.counts[k]) for k in COUNTED),
+                     _num_cell(len(page.problems))])
     body = (f"<h1>zhnews review: {len(pages)} articles</h1>"
-            + _table(["article", "title", "publication", "date", *keys, "problems"], rows))
+            + _table(["article", "title", "publication", "date", *COUNTED, "problems"], rows))
     return _page("zhnews review", body)
 
 
@@ -436,12 +439,16 @@ def find_raw(summary: dict[str, Any], raw_dir: Path | None = None) -> Path | Non
 
 
 def review(paths: Iterable[str | Path], out_dir: Path, *, raw_dir: Path | None = None) -> list[Page]:
-    """Write one page per summary and, for more than one, ``index.html``; return the pages."""
-    loaded = list(load_summaries(paths))
+    """Write one page per summary and, for more than one, ``index.html``; return the pages.
+    Summaries are read one at a time, so a large batch does not sit in memory."""
+    summaries = load_summaries(paths)
+    # a second summary decides whether pages link to an index; look ahead by one, not more
+    head = list(islice(summaries, 2))
+    batch = len(head) > 1
     out_dir.mkdir(parents=True, exist_ok=True)
     pages: list[Page] = []
     used: set[str] = {"index.html"}
-    for _where, summary in loaded:
+    for _where, summary in chain(head, summaries):
         article = summary["article"]
         aid = str(article.get("id") or "article")
         notes: list[str] = []
@@ -461,11 +468,11 @@ def review(paths: Iterable[str | Path], out_dir: Path, *, raw_dir: Path | None =
                     notes.append(f"{raw_path} changed since this summary was made (sha256 differs): "
                                  "highlights may be misplaced; extract it again")
         name = _file_name(aid, used)
-        html_text, problems = render_page(summary, text, notes=notes,
-                                          index_link="index.html" if len(loaded) > 1 else None)
+        html_text, problems = render_page(summary, text, notes=notes, index_link="index.html" if batch else None)
         (out_dir / name).write_text(html_text, encoding="utf-8")
-        pages.append(Page(aid, name, html_text, summary, problems))
-    if len(pages) > 1:
+        pages.append(Page(aid, name, str(article.get("title") or ""), str(article.get("publication") or ""),
+                          str(article.get("date") or ""), {k: len(summary.get(k) or []) for k in COUNTED}, problems))
+    if batch:
         (out_dir / "index.html").write_text(render_index(pages), encoding="utf-8")
     return pages
 
