@@ -214,6 +214,63 @@ def evaluate_speakers(
             typer.echo(f"  #{index}: gold {gold}, predicted {predicted}")
 
 
+@evaluate_app.command("articles")
+def evaluate_articles(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder of gold annotations <stem>.json (CONTRACT format).")],
+    articles: Annotated[Path | None, typer.Option("--articles", help="Folder of the <stem>.txt articles "
+                                                  "(default: the gold folder's parent).")] = None,
+    details: Annotated[bool, typer.Option("--details", help="Per article: every field, missed and extra.")] = False,
+    fields: Annotated[str | None, typer.Option("--fields", help="Comma-separated fields to show.")] = None,
+) -> None:
+    """Precision, recall and F1 of every CONTRACT field on article gold files, per article and
+    micro-averaged."""
+    from .evaluation.articles import FIELDS, evaluate, format_report
+
+    if not gold_dir.is_dir():
+        typer.echo(f"zhnews: error: not a folder: {gold_dir}", err=True)
+        raise typer.Exit(2)
+    shown = [f for f in fields.split(",") if f in FIELDS] if fields else list(FIELDS)
+    sys.stdout.write(format_report(evaluate(gold_dir, articles), shown, details=details))
+
+
+@evaluate_app.command("ner")
+def evaluate_ner(
+    path: Annotated[Path, typer.Argument(help="A BIO corpus: one `char tag` per line, blank line between "
+                                              "sentences (People's Daily, MSRA).")],
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N sentences.")] = None,
+) -> None:
+    """Entity-level precision, recall and F1 per type (PER, LOC, ORG), exact spans."""
+    from .evaluation.ner import evaluate_bio, format_scores
+
+    if not path.is_file():
+        typer.echo(f"zhnews: error: no such file: {path}", err=True)
+        raise typer.Exit(2)
+    report = evaluate_bio(path, limit=limit)
+    typer.echo(f"{report.sentences} sentences")
+    sys.stdout.write(format_scores({**report.by_type, "all": report.total()}))
+
+
+@evaluate_app.command("cluener")
+def evaluate_cluener(
+    path: Annotated[Path, typer.Argument(help="CLUENER2020 JSON lines (dev.json).")],
+    limit: Annotated[int | None, typer.Option("--limit", help="Only the first N sentences.")] = None,
+) -> None:
+    """People against `name`, attached titles against `position`, and the recall of positions that stand
+    right before a name."""
+    from .evaluation.ner import evaluate_cluener, format_scores
+
+    if not path.is_file():
+        typer.echo(f"zhnews: error: no such file: {path}", err=True)
+        raise typer.Exit(2)
+    r = evaluate_cluener(path, limit=limit)
+    typer.echo(f"{r.sentences} sentences")
+    sys.stdout.write(format_scores({"name": r.name, "position": r.position}))
+    n = r.before_name_total or 1
+    typer.echo(f"positions right before a name: {r.before_name_total}; title found ending there "
+               f"{r.before_name_found / n:.3f} ({r.before_name_found}), exact span {r.before_name_exact / n:.3f} "
+               f"({r.before_name_exact})")
+
+
 @app.command()
 def version() -> None:
     """Print the pipeline version (package version and lexicon fingerprint)."""
