@@ -234,9 +234,15 @@ _PROBE = """
             border: cs.borderBottomStyle, outline: cs.outlineStyle, w: r.width, h: r.height,
             before: getComputedStyle(el, "::before").content, after: getComputedStyle(el, "::after").content};
   });
+  // pointing at a quote must light up its speaker (the page's own script does it)
+  var linked = Array.prototype.map.call(document.querySelectorAll("[data-quote][data-speaker-ref][id]"), function (q) {
+    q.dispatchEvent(new MouseEvent("mouseover", {bubbles: true}));
+    var speaker = document.getElementById(q.dataset.speakerRef);
+    return {quote: q.id, lit: !!speaker && speaker.classList.contains("hl") && q.classList.contains("hl")};
+  });
   var pre = document.createElement("pre");
   pre.id = "zhnews-probe";
-  pre.textContent = JSON.stringify({marks: marks, scrollWidth: document.documentElement.scrollWidth,
+  pre.textContent = JSON.stringify({marks: marks, linked: linked, scrollWidth: document.documentElement.scrollWidth,
                                     innerWidth: window.innerWidth, fonts: getComputedStyle(document.body).fontFamily});
   document.body.appendChild(pre);
 })();
@@ -285,6 +291,8 @@ def _assert_drawn(summary: dict[str, Any], text: str, probe: dict[str, Any]) -> 
             s, e = quote["speaker_span"]
             speaker = [m for m in marks if "m-speaker" in m["cls"] and m["span"] == f"{s},{e}"]
             assert speaker and speaker[0]["outline"] == "dashed", quote["id"]
+    with_speaker = {q["id"] for q in summary["quotes"] if q.get("speaker_span")}
+    assert {x["quote"] for x in probe["linked"] if x["lit"]} == with_speaker
 
 
 @pytest.mark.browser

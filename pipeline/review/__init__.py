@@ -341,7 +341,7 @@ def _quotes_section(summary: dict[str, Any]) -> str:
             name += f' <a class="muted" href="#row-{_attr(sp["person"])}">{e(sp["person"])}</a>'
         rows.append([f'<a href="#{_attr(qid)}">{e(qid)}</a>', name, e(sp.get("title") or ""),
                      e(sp.get("type", "")), e(q.get("kind", "")), e(q.get("cue") or ""),
-                     f'<span class="quote-text">{e(q.get("text", ""))}</span>', e(q.get("rule", ""))])
+                     e(q.get("text", "")), e(q.get("rule", ""))])
     return (f'<h2 id="quotes">Quotes ({len(quotes)})</h2>'
             + _table(["id", "speaker", "title", "type", "kind", "cue", "text", "rule"], rows, wide_col=6))
 
@@ -386,7 +386,7 @@ def render_index(pages: list[Page]) -> str:
                      e(page.publication), e(page.date), *(_num_cell(page.counts[k]) for k in COUNTED),
                      _num_cell(len(page.problems))])
     body = (f"<h1>zhnews review: {len(pages)} articles</h1>"
-            + _table(["article", "title", "publication", "date", *COUNTED, "problems"], rows))
+            + _table(["article", "title", "publication", "date", *COUNTED, "problems"], rows, wide_col=1))
     return _page("zhnews review", body)
 
 
@@ -588,7 +588,7 @@ def _table(headers: list[str], rows: list[list[str]], *, wide_col: int | None = 
             if isinstance(cell, _Num):
                 cells.append(f'<td class="num">{cell}</td>')
             else:
-                cls = ' class="quote-text"' if i == wide_col else ""
+                cls = ' class="wide"' if i == wide_col else ""
                 cells.append(f"<td{cls}>{cell}</td>")
         body.append(f"<tr>{''.join(cells)}</tr>")
     return f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
