@@ -302,6 +302,22 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 (k == 0 or er.stops_phrase(t.tokens[k - 1][2]) or t.tokens[k - 1][2] in er.titles()):
             add(Mention(s, e, w, "dictionary_name", 0.7))
 
+    # 6. words jieba does not know (its HMM made them) that read as surname + given name (胡绳, 袁茂堂),
+    # and rare three-character dictionary names (傅抱石)
+    freq = _freq_table()
+    common = lexicons.words("surnames_common")
+    for k, (s, e, w) in enumerate(t.tokens):
+        if not (2 <= len(w) <= 3) or not free(s, e):
+            continue
+        surname = er.surname_of(w)
+        if surname not in common or surname == w or not _plausible_name(w):
+            continue
+        unknown = freq.get(w, 0) == 0
+        if not (unknown or (len(w) == 3 and er.is_name_tag(w) and freq.get(w, 0) < 1000)):
+            continue
+        if _clause_word(t, k - 1) and _clause_word(t, k + 1, after=True):
+            add(Mention(s, e, w, "unknown_word_name", 0.6))
+
     # 6. names listed with a found one (王沪宁、丁薛祥、杨晓渡)
     found_names = {m.name for m in mentions}
     for m in _NAME_LIST.finditer(text):
@@ -371,6 +387,33 @@ def _dot_name_start(t: Text, left: int, dot: int) -> int:
                 break
         start -= 1
     return start
+
+
+_PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥")
+
+
+def _clause_word(t: Text, k: int, after: bool = False) -> bool:
+    """Whether token ``k`` may stand next to a name: punctuation, a function word, a verb (叫, 是), a title;
+    after a name not the end of a place (乔庄|村)."""
+    if k < 0 or k >= len(t.tokens):
+        return True
+    w = t.tokens[k][2]
+    if not er.HAN.match(w[0]) or w[0] in er.BREAK_CHARS:
+        return True
+    if after and w[0] in _PLACE_ENDINGS:
+        return False
+    if w in er.titles() or er.stops_phrase(w) or w in er.name_followers():
+        return True
+    tag = er.tag(w)
+    if after:
+        return tag in ("v", "p", "d", "c", "uj", "ul", "ud", "uz", "r", "f") or w in ("先生", "女士", "同志", "夫妇")
+    return tag in ("v", "p", "d", "c", "uj", "ul", "r", "m", "q", "f")
+
+
+def _freq_table() -> dict[str, int]:
+    from .segment import segmenter
+
+    return segmenter().FREQ
 
 
 def _cue_name_ends(text: str, cue_start: int) -> list[int]:
