@@ -34,6 +34,8 @@ _FOREIGN_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:·[{CJK}]{{1,10}}){{1,3}}")
 #: characters never inside a Chinese personal name (they are function words or end a clause)
 _NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那其之被把对向从为年月日时")
 _MAX_FOREIGN = 6
+#: surnames that, right after a title, are rather the conjunction or adverb they also are (村支书和专家)
+_NEVER_NAME_START = frozenset("和都向从在也还就将对为被把给与及")
 
 
 @dataclass
@@ -65,6 +67,10 @@ def _non_person_words() -> frozenset[str]:
         if row.get("short"):
             words.add(row["short"])
     words |= lexicons.words("not_names")
+    for name in ("national_bodies", "companies"):
+        for row in lexicons.table(name):
+            words.add(row["name"])
+            words.update(f for f in row.get("forms", "").split("|") if f)
     return frozenset(words)
 
 
@@ -86,6 +92,8 @@ class Text:
 
 
 def _plausible_name(name: str) -> bool:
+    if name[len(er.surname_of(name)):] in er.titles():
+        return False  # 罗经理 is surname + title: a mention of a known person, not a name
     if len(name) < 2 or any(c in _NOT_IN_NAME for c in name[1:]) or not all(er.HAN.match(c) for c in name):
         return False
     if name in _non_person_words():
@@ -110,7 +118,7 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
     """End of a Chinese name (surname + one or two characters) starting at ``start``, or None."""
     text = t.text
     surname = er.surname_of(text[start:start + 2])
-    if not surname:
+    if not surname or surname in _NEVER_NAME_START:
         return None
     best: tuple[float, int] | None = None
     for given in (2, 1):
@@ -313,8 +321,10 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if surname not in common or surname == w or not _plausible_name(w):
             continue
         unknown = freq.get(w, 0) == 0
-        if not (unknown or (len(w) == 3 and er.is_name_tag(w) and freq.get(w, 0) < 1000)):
+        if not (unknown or (len(w) == 3 and er.is_name_tag(w) and freq.get(w, 0) < 30)):
             continue
+        if freq.get(w[len(surname):], 0) > 1000 and not er.is_name_tag(w[len(surname):]):
+            continue  # 高+水平, 高+素质: surname character + a common word
         if _clause_word(t, k - 1) and _clause_word(t, k + 1, after=True):
             add(Mention(s, e, w, "unknown_word_name", 0.6))
 

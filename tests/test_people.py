@@ -1,0 +1,84 @@
+"""The people stage: names with their titles, credits, foreign names, and linking of later mentions.
+
+Sentences are written for these tests in the style of news copy; the seed article is the project's own
+``raw/000_e860e59f66b08cf4.txt``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.api import extract
+from pipeline.models import Summary
+
+
+def people(text: str) -> dict[str, list[str]]:
+    return {p.name: p.titles for p in extract(text).people}
+
+
+def test_title_before_name_with_organization_qualifier() -> None:
+    found = people("对于园区未来的发展，海淀区区委常委、副区长梁爽表示，将持续发挥优势。")
+    assert found == {"梁爽": ["海淀区区委常委", "副区长"]}
+
+
+def test_name_split_by_the_segmenter_and_glued_to_a_verb() -> None:
+    found = people("海淀区委书记于军表示，海淀近期出台了一系列政策。昌平区副区长董贵蛟表示：“我们引入了团队。”")
+    assert found["于军"] == ["海淀区委书记"]
+    assert found["董贵蛟"] == ["昌平区副区长"]
+
+
+def test_later_mentions_link_to_the_full_name() -> None:
+    s = extract("北京服务外包企业协会理事长钟明博表示，目前还存在一些问题。\n钟明博进一步举例称，金融业有自身的规则。\n")
+    (person,) = s.people
+    assert person.name == "钟明博"
+    assert person.titles == ["北京服务外包企业协会理事长"]
+    assert len(person.mentions) == 2
+    text = "北京服务外包企业协会理事长钟明博表示，目前还存在一些问题。\n钟明博进一步举例称，金融业有自身的规则。\n"
+    assert all(text[a:b] == "钟明博" for a, b in person.mentions)
+
+
+def test_surname_and_title_is_a_mention_of_the_known_person() -> None:
+    text = "江西省玉山县电影公司经理罗华民说，今年放映了两千多场。罗经理说，放映员很辛苦。"
+    s = extract(text)
+    (person,) = s.people
+    assert person.name == "罗华民"
+    assert any(text[a:b] == "罗经理" for a, b in person.mentions)
+
+
+def test_foreign_names_after_a_title_and_with_a_middle_dot() -> None:
+    found = people("日本前首相鸠山由纪夫、意大利前总理普罗迪出席会议。美国现任总统唐纳德·特朗普表示将提起诉讼。")
+    assert found["鸠山由纪夫"] == ["日本前首相"]
+    assert found["普罗迪"] == ["意大利前总理"]
+    assert found["唐纳德·特朗普"] == ["美国现任总统"]
+
+
+def test_no_person_from_titles_pronouns_or_places() -> None:
+    assert people("记者了解到，村支书和专家都表示支持。他说，南非表示欢迎。") == {}
+
+
+def test_names_listed_with_a_found_one() -> None:
+    found = people("中共中央政治局常委王沪宁参加会见。丁薛祥、杨洁篪、王沪宁等参加。")
+    assert set(found) == {"王沪宁", "丁薛祥", "杨洁篪"}
+
+
+def test_credits_are_people_with_their_credit_as_title() -> None:
+    found = people("标题\n\n正文第一段很长，说明了事情的经过。\n\n北京商报记者 姚倩 濮振宇\n")
+    assert found["姚倩"] == ["北京商报记者"]
+    assert found["濮振宇"] == ["北京商报记者"]
+
+
+@pytest.fixture(scope="module")
+def seed(summaries: dict[str, Summary]) -> Summary:
+    return summaries["000_e860e59f66b08cf4"]
+
+
+def test_seed_article_people_and_titles(seed: Summary) -> None:
+    found = {p.name: p.titles for p in seed.people}
+    expected = {
+        "吕银玲": ["编辑"], "贾丛丛": ["美编"], "李爽": ["责校"],
+        "于军": ["海淀区委书记"], "梁爽": ["海淀区区委常委", "副区长"], "于光辉": ["昌平区委书记"],
+        "董贵蛟": ["昌平区副区长"], "姚倩": ["北京商报记者"], "濮振宇": ["北京商报记者"],
+        "钟明博": ["北京服务外包企业协会理事长"], "钱瑜": ["北京商报记者"],
+        "蒋燕": ["旷视科技党委书记", "副总裁"], "魏东": ["博雅辑因首席执行官"],
+    }
+    assert found == expected
