@@ -28,6 +28,7 @@ from spacy.tokens import Doc
 
 from . import lexicons
 from .dates import find_dates
+from .numbers import _CN_BODY as CN_NUMERAL_CHARS
 from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, to_int_if_whole
 from .segment import segmenter
 from .spans import Match, set_spans
@@ -100,10 +101,11 @@ def figure_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<pre>{_alternation(prefix)})?"
         rf"(?P<cur>[$￥¥€£])?"
-        rf"(?:(?P<pair>{APPROX_PAIR})|(?P<frac>{NUMERAL}分之{NUMERAL}|(?<![\d/／])\d{{1,4}}[/／]\d{{1,4}}(?![\d/／]))"
-        rf"|(?P<pct>百分之{NUMERAL})|(?P<num>{NUMERAL}|(?<=上)[万亿])(?:{_RANGE_SEP}(?P<num2>{NUMERAL}))?)"
+        rf"(?:(?P<pct>(?<![{CN_NUMERAL_CHARS}\d])百分之{NUMERAL})|(?P<pair>{APPROX_PAIR})"
+        rf"|(?P<frac>(?:{NUMERAL}|[万亿])分之{NUMERAL}|(?<![\d/／])\d{{1,4}}[/／]\d{{1,4}}(?![\d/／]))|(?P<num>{NUMERAL}|(?<=上)[万亿])(?:{_RANGE_SEP}(?P<num2>{NUMERAL}))?)"
         rf"(?P<fz>[余多几来])?"
         rf"(?P<unit>个(?P<fz2>[多余])?(?:月|小时|星期|钟头|工作日|百分点)|{unit_alt}|成(?![为立功本果员绩就长熟交型品]))?"
+        rf"(?P<half>半(?![{CJK}]))?"
         rf"(?P<suf>{_alternation(suffix)})?"
     )
 
@@ -296,7 +298,7 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             continue
         if any(text.startswith(w, n_end) or (unit and text.startswith(w, m.end("unit"))) for w in not_suf):
             continue
-        if _lexicalized(tokens, n_start, m.end("unit") if unit else n_end, text):
+        if core not in ("pct", "frac") and _lexicalized(tokens, n_start, m.end("unit") if unit else n_end, text):
             continue
         if unit == "年" and re.fullmatch(r"\d{4}", m["num"] or "") and not (m["fz"] or m["suf"] or m["pre"]):
             continue  # a year the date stage did not take (1994年代表…) is still no duration
@@ -309,6 +311,8 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         if hint == "bad":
             continue
         has_magnitude = bool(_MAGNITUDE.search(m.group(core)))
+        if m["half"] and unit and value is not None:
+            value += 0.5  # 一吨半, 两年半
         if unit == "成":
             if value is None:
                 continue
@@ -326,7 +330,7 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             if tok_start == end and len(word) >= 2 and tag.startswith("n") and not tag.startswith("nr"):
                 unit = word
                 end += len(word)
-        if _determiner_one(text, n_start, m["num"] or "", unit, m.end()):
+        if not m["num2"] and not m["half"] and _determiner_one(text, n_start, m["num"] or "", unit, m.end()):
             continue
         approx = None
         if m["pre"]:

@@ -37,9 +37,14 @@ _CN_BODY = "".join(k for k in DIGITS if k not in "洞幺") + "".join(TENS) + "".
 APPROX_INFIX = "余多几"
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?"
-CHINESE = rf"[{_CN_START}][{_CN_BODY}]*(?:点[{_CN_BODY}]+)?"
-#: one number as written: Arabic or Chinese atoms, optionally interleaved (5万4千6百, 1.5亿, 500余万)
-NUMERAL = (rf"负?(?:{ARABIC}|{CHINESE})(?:[{APPROX_INFIX}]?[万亿萬億兆]+(?:(?:{ARABIC})[千百万亿萬億]+|"
+# 千 that starts a unit (一百千瓦) ends a Chinese numeral; 三千米 stays 3000 m, as news means it
+_CN_BODY_RUN = rf"(?:[{''.join(c for c in _CN_BODY if c not in '千')}]|千(?![瓦卡焦帕伏]))"
+CHINESE = rf"[{_CN_START}]{_CN_BODY_RUN}*(?:点[{_CN_BODY}]+)?|零点[{_CN_BODY}]+"
+# a unit character after Arabic digits, unless it starts a metric unit (12千米 is 12 km, not 12000 m)
+_UNIT_AFTER_ARABIC = r"(?:[十百千](?![米克瓦卡焦帕伏])|[万亿萬億兆])"
+#: one number as written: Arabic or Chinese atoms, optionally interleaved (5万4千6百, 1.5亿, 500余万, 3万4000)
+NUMERAL = (rf"(?:负|(?<![\d\w.])[-－])?(?:{ARABIC}|{CHINESE})"
+           rf"(?:[{APPROX_INFIX}]?{_UNIT_AFTER_ARABIC}+(?:零?(?:{ARABIC}){_UNIT_AFTER_ARABIC}*|"
            rf"[{_CN_START}][{_CN_BODY}]*)*)?")
 NUMERAL_RE = re.compile(NUMERAL)
 
@@ -81,8 +86,21 @@ def parse_number(text: str) -> float:
     the figure stage reads them as approximation."""
     s = re.sub(r"[\s,]", "", text)
     s = "".join(ch for ch in s if ch not in APPROX_INFIX)
-    if s[:1] in ("负", "負"):
+    if s[:1] in ("负", "負", "-", "－"):
         return -parse_number(s[1:])
+    if "点" in s and not s.startswith("点"):
+        # 一百二十点五, 三点五亿: the whole part, the decimals digit by digit, then any 万/亿 after them
+        whole, frac = s.split("点", 1)
+        big = re.search(f"[{''.join(BIG_UNITS)}]+$", frac)
+        scale = 1.0
+        if big:
+            for ch in big.group():
+                scale *= BIG_UNITS[ch]
+            frac = frac[:big.start()]
+        digits = _digit_string(frac) if not frac.isdigit() else frac
+        if digits is None or not frac:
+            raise NumberError(text)
+        return (parse_number(whole) + float("0." + digits)) * scale
     if not s:
         raise NumberError(text)
     if re.fullmatch(r"\d+(?:\.\d+)?", s):
@@ -96,9 +114,11 @@ def parse_number(text: str) -> float:
     section = 0.0  # the part below the current big unit
     number: float | None = None  # the last digit not yet given a unit
     last_unit = 0  # the unit written just before ``number`` (for 一万三 = 13000, 四百五 = 450)
+    last_atom = ""
     zero_seen = False
     prev_big = False
     for atom in atoms:
+        last_atom = atom
         if atom in TENS:
             section += TENS[atom]
             number, last_unit, prev_big = None, 10, False
@@ -115,8 +135,8 @@ def parse_number(text: str) -> float:
             continue
         if atom in SMALL_UNITS:
             unit = SMALL_UNITS[atom]
-            if number is None and (section or total or zero_seen):
-                raise NumberError(text)  # 千百: a unit with no digit before it only leads (十五, 百三)
+            if number is None and not (unit == 10 and zero_seen) and (section or total or zero_seen):
+                raise NumberError(text)  # 千百: a unit with no digit before it only leads (十五, 百三, 零十二)
             section += (1.0 if number is None else number) * unit
             number = None
             last_unit, zero_seen, prev_big = unit, False, False
@@ -137,7 +157,7 @@ def parse_number(text: str) -> float:
         else:
             raise NumberError(text)
     if number is not None:
-        if last_unit >= 100 and not zero_seen:
+        if last_unit >= 100 and not zero_seen and last_atom in DIGITS:
             number *= last_unit / 10  # 一万三, 四百五, 一千陆: the digit counts the next unit down
         section += number
     return total + section
@@ -149,9 +169,9 @@ def to_int_if_whole(value: float) -> float | int:
 
 # --- fractions, percentages, approximations -----------------------------------------------------
 
-_FRACTION = re.compile(rf"(?P<den>{NUMERAL})分之(?P<num>{NUMERAL})")
+_FRACTION = re.compile(rf"(?P<den>{NUMERAL}|[万亿])分之(?P<num>{NUMERAL})")
 _SLASH_FRACTION = re.compile(r"(?<![\d/／.])(?P<num>\d{1,4})[/／](?P<den>\d{1,4})(?![\d/／])")
-_PERCENT_WORD = re.compile(rf"百分之(?P<num>{NUMERAL})")
+_PERCENT_WORD = re.compile(rf"(?<![{_CN_BODY}\d])百分之(?P<num>{NUMERAL})")
 
 
 def parse_fraction(text: str) -> float:
@@ -159,7 +179,7 @@ def parse_fraction(text: str) -> float:
     m = _FRACTION.fullmatch(text) or _SLASH_FRACTION.fullmatch(text)
     if not m:
         raise NumberError(text)
-    den = parse_number(m["den"])
+    den = BIG_UNITS[m["den"]] if m["den"] in BIG_UNITS else parse_number(m["den"])
     if den == 0:
         raise NumberError(text)
     return parse_number(m["num"]) / den
@@ -242,8 +262,8 @@ def find_numerals(text: str) -> list[Numeral]:
         out.append(Numeral(m.start(), m.end(), m.group(), None, low, high))
         taken.append((m.start(), m.end()))
     for m in NUMERAL_RE.finditer(text):
-        if not free(m.start(), m.end()):
-            continue
+        if not free(m.start(), m.end()) or (m.group() in SMALL_UNITS and text.startswith("分", m.end())):
+            continue  # 百 of 百分点 is no number
         try:
             value = parse_number(m.group())
         except NumberError:
