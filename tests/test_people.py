@@ -28,12 +28,11 @@ def test_name_split_by_the_segmenter_and_glued_to_a_verb() -> None:
 
 
 def test_later_mentions_link_to_the_full_name() -> None:
-    s = extract("北京服务外包企业协会理事长钟明博表示，目前还存在一些问题。\n钟明博进一步举例称，金融业有自身的规则。\n")
-    (person,) = s.people
+    text = "北京服务外包企业协会理事长钟明博表示，目前还存在一些问题。\n钟明博进一步举例称，金融业有自身的规则。\n"
+    (person,) = extract(text).people
     assert person.name == "钟明博"
     assert person.titles == ["北京服务外包企业协会理事长"]
     assert len(person.mentions) == 2
-    text = "北京服务外包企业协会理事长钟明博表示，目前还存在一些问题。\n钟明博进一步举例称，金融业有自身的规则。\n"
     assert all(text[a:b] == "钟明博" for a, b in person.mentions)
 
 

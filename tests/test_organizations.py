@@ -1,0 +1,53 @@
+"""The organizations stage: lexicon bodies and their short forms, suffix names, title and list frames."""
+
+from __future__ import annotations
+
+from pipeline.api import extract
+from pipeline.models import Summary
+
+
+def orgs(text: str) -> dict[str, str]:
+    return {o.name: o.kind for o in extract(text).organizations}
+
+
+def test_short_forms_of_national_bodies() -> None:
+    found = orgs("金融业由银保监会、证监会负责，而IT产业则由工信部设立标准。")
+    assert found == {"银保监会": "government", "证监会": "government", "工信部": "government"}
+
+
+def test_fullest_form_in_the_article_is_the_name() -> None:
+    s = extract("中国科学院发布报告。中科院专家表示，研究还在继续。")
+    (org,) = s.organizations
+    assert org.name == "中国科学院"
+    assert len(org.mentions) == 2
+
+
+def test_suffix_names_with_a_sound_left_boundary() -> None:
+    found = orgs("园区聚集了北京生命科学研究所、北京脑科学与类脑研究中心等研发机构。"
+                 "依托“开放原子”开源基金会，鼓励落地。")
+    assert "北京生命科学研究所" in found
+    assert "北京脑科学与类脑研究中心" in found
+    assert found["“开放原子”开源基金会"] == "association"
+
+
+def test_party_organs_of_a_division() -> None:
+    found = orgs("海淀区委书记于军表示，将继续推进。昌平区委书记于光辉表示，将聚焦产业。")
+    assert found == {"海淀区委": "party", "昌平区委": "party"}
+
+
+def test_title_and_list_frames() -> None:
+    found = orgs("博雅辑因首席执行官魏东表示，行业发展很快。目前已聚集了华为、用友网络、北斗星通等科技创新企业。")
+    assert {"博雅辑因", "华为", "用友网络", "北斗星通"} <= set(found)
+
+
+def test_generic_references_are_not_names() -> None:
+    assert orgs("该公司表示，有关部门和商务部门已经介入，管委会也在协调。本报记者了解到情况。") == {}
+
+
+def test_seed_article_organizations(summaries: dict[str, Summary]) -> None:
+    found = {o.name for o in summaries["000_e860e59f66b08cf4"].organizations}
+    expected = {"海淀区委", "昌平区委", "北京商报", "国家药监局", "工信部", "银保监会", "证监会", "旷视科技",
+                "博雅辑因", "高领资本", "用友网络", "华为", "北斗星通", "北京脑科学与类脑研究中心", "国家蛋白质科学中心",
+                "北京生命科学研究所", "“开放原子”开源基金会", "北京服务外包企业协会", "谷歌", "Facebook"}
+    assert len(expected & found) >= 19
+    assert len(found - expected) <= 1
