@@ -47,7 +47,8 @@ def test_generic_references_are_not_names() -> None:
 def test_seed_article_organizations(summaries: dict[str, Summary]) -> None:
     found = {o.name for o in summaries["000_e860e59f66b08cf4"].organizations}
     expected = {"海淀区委", "昌平区委", "北京商报", "国家药监局", "工信部", "银保监会", "证监会", "旷视科技",
-                "博雅辑因", "高领资本", "用友网络", "华为", "北斗星通", "北京脑科学与类脑研究中心", "国家蛋白质科学中心",
+                "博雅辑因", "高领资本", "用友网络", "华为", "北斗星通", "北京脑科学与类脑研究中心",
+                "国家蛋白质科学中心",
                 "北京生命科学研究所", "“开放原子”开源基金会", "北京服务外包企业协会", "谷歌", "Facebook"}
     assert len(expected & found) >= 19
     assert len(found - expected) <= 1
