@@ -271,6 +271,21 @@ def evaluate_cluener(
                f"({r.before_name_exact})")
 
 
+@evaluate_app.command("recognizers")
+def evaluate_recognizers(
+    path: Annotated[Path, typer.Argument(help="Recognizers-Text specification folder (../shared/eval/figures).")],
+    failures: Annotated[bool, typer.Option("--failures", help="List the in-scope cases that fail.")] = False,
+) -> None:
+    """Number, NumberWithUnit and DateTime cases within the contract: pass rate by file, and the cases
+    left out because news usage differs (see pipeline/evaluation/recognizers.py)."""
+    from .evaluation.recognizers import evaluate, report
+
+    if not path.is_dir():
+        typer.echo(f"zhnews: error: no such folder: {path}", err=True)
+        raise typer.Exit(2)
+    typer.echo(report(evaluate(path), show_failures=failures))
+
+
 @app.command()
 def version() -> None:
     """Print the pipeline version (package version and lexicon fingerprint)."""
