@@ -247,6 +247,16 @@ def has_dashboard_support() -> bool:
     return importlib.util.find_spec("bokeh") is not None
 
 
+def _dashboard_link(client: Client) -> str | None:
+    if "dashboard" not in client.scheduler_info().get("services", {}):
+        return None
+    try:
+        has_bokeh = client.run_on_scheduler(has_dashboard_support)
+    except Exception:  # a scheduler without zhnews installed cannot run the check: trust its services
+        has_bokeh = True
+    return str(client.dashboard_link) if has_bokeh else None
+
+
 @contextmanager
 def connect(scheduler: str | None = None, workers: int = 0) -> Iterator[Client]:
     """A client of the cluster at ``scheduler`` (an address, or a scheduler file written by ``dask scheduler
@@ -364,9 +374,8 @@ def _run(client: Client, parts: Sequence[Part], out: Path, report: Report, *, fo
     _check_workers(client, report.pipeline_version, [str(out), *([first_input] if first_input else [])])
     client.register_plugin(PipelineLoader())
     report.cluster_seconds += time.perf_counter() - started
-    if ("dashboard" in client.scheduler_info().get("services", {})
-            and client.run_on_scheduler(has_dashboard_support)):
-        report.dashboard = client.dashboard_link
+    report.dashboard = _dashboard_link(client)
+    if report.dashboard:
         say(f"zhnews: Dask dashboard: {report.dashboard}")
     show = progress if progress is not None else (report.dashboard is None and sys.stderr.isatty())
     token = uuid.uuid4().hex[:8]

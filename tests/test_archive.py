@@ -505,3 +505,16 @@ def test_killed_run_resumes_without_duplicates(tmp_path: Path) -> None:
     assert sorted(r["id"] for r in rows) == [f"k{i:03d}" for i in range(n)]  # all there, none twice
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
     assert all(json.loads(r["summary"])["article"]["id"] == r["id"] for r in rows)
+
+
+def test_progress_bar_without_a_dashboard(tmp_path: Path, client: distributed.Client,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    texts = tmp_path / "in"
+    texts.mkdir()
+    for i in range(3):
+        (texts / f"a{i}.txt").write_text(make_article(i), encoding="utf-8")
+    messages: list[str] = []
+    report = run_archive([texts], tmp_path / "out", client=client, partition_size=2, progress=True,
+                         echo=messages.append)
+    assert report.dashboard is None and not any("dashboard" in m for m in messages)  # this cluster has none
+    assert "3/3" in capsys.readouterr().err  # the bar counted every article
