@@ -161,3 +161,26 @@ def test_cli_with_two_workers_names_the_bad_file_and_writes_the_good(tmp_path: P
     assert result.exit_code == 1
     assert "zz_binary.txt" in result.stderr and "binary" in result.stderr
     assert sorted(outputs(tmp_path / "out")) == sorted(f"{f.stem}.json" for f in files)
+
+
+_HEAVY_CHECK = """
+import sys
+from pipeline.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+print(sorted({m.split(".")[0] for m in sys.modules} & {"dask", "distributed", "duckdb", "pyarrow", "pandas"}))
+"""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["extract", "--help"], ["extract", str(RAW_ARTICLES[0])]])
+def test_the_everyday_commands_do_not_import_the_archive_stack(args: list[str]) -> None:
+    """Cold start: ``zhnews extract`` on one article must not pay for Dask, DuckDB or Arrow."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _HEAVY_CHECK, *args], capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
