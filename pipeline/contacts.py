@@ -9,8 +9,9 @@ from spacy.tokens import Doc
 
 from .spans import Match, set_spans
 
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
-# ASCII only: a Chinese character right after an address ends it (见www.people.com.cn上的报道)
+EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
+# ASCII only (\\w would take Chinese characters): a Chinese character right after an address ends
+# it (见www.people.com.cn上的报道), and one right before a phone number or email does not hide it
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]"
 URL = re.compile(
     rf"(?:https?://|www\.){_URL_CHARS}{{2,500}}"
@@ -22,7 +23,7 @@ URL = re.compile(
 # 010-64101949, (010)64101949, +86 10 6410 1949, +86-138-0013-8000, 13800138000, 64101949, 400-810-8888
 _SEP = r"[\s\-—]?"
 PHONE = re.compile(
-    r"(?<![\w.\-])(?:(?:\+|00)86[\s\-]?(?:[（(]0?\d{2,3}[）)]\s?|0?[1-9]\d{1,2}[\s\-—](?=[2-9]))?"
+    r"(?<![A-Za-z0-9_.\-])(?:(?:\+|00)86[\s\-]?(?:[（(]0?\d{2,3}[）)]\s?|0?[1-9]\d{1,2}[\s\-—](?=[2-9]))?"
     r"|(?:[（(]0\d{2,3}[）)]\s?|0\d{2,3}[\s\-—]))?"
     rf"(?:1[3-9]\d{_SEP}\d{{4}}{_SEP}\d{{4}}|[2-9]\d{{2,3}}{_SEP}\d{{4}}|[48]00{_SEP}\d{{3}}{_SEP}\d{{4}})(?![\d.%])"
 )

@@ -1,0 +1,154 @@
+"""Figures: what counts, with which value, unit, approximation and range (GUIDE.md, CONTRACT.md)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.figures import find_figures
+from pipeline.models import Summary
+
+
+def figures(text: str) -> list[dict[str, Any]]:
+    return [{"text": text[f.start:f.end], **f.attrs} for f in find_figures(text)]
+
+
+def one(text: str) -> dict[str, Any]:
+    found = figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "value", "unit", "approx"), [
+    ("已聚集了科技创新企业2万余家。", 20000, "家", "more_than"),
+    ("总面积31.85平方公里的片区", 31.85, "平方公里", None),
+    ("入驻了440多家企业", 440, "家", "more_than"),
+    ("开放了现在的35万行代码", 350000, "行", None),
+    ("投资1600万元建设", 16000000, "元", None),
+    ("索赔150亿美元", 15000000000, "美元", None),
+    ("增长了12.5%", 12.5, "%", None),
+    ("占百分之三十", 30, "%", None),
+    ("约14.5万人参加", 145000, "人", "about"),
+    ("近40年来", 40, "年", "about"),
+    ("不到10分钟", 10, "分钟", "less_than"),
+    ("逾6000人", 6000, "人", "more_than"),
+    ("用了3个多小时", 3, "个小时", "more_than"),
+    ("持续两个月", 2, "个月", None),
+    ("上千名群众", 1000, "名", "more_than"),
+    ("这两个框架占据主流地位", 2, "个", None),
+    ("他今年73岁", 73, "岁", None),
+    ("13亿人口", 1300000000, "人口", None),
+    ("5%左右", 5, "%", "about"),
+    ("50%以上", 50, "%", "more_than"),
+    ("一年半", 1.5, "年", None),
+])
+def test_value_unit_approx(text: str, value: float, unit: str, approx: str | None) -> None:
+    f = one(text)
+    assert f["value"] == pytest.approx(value)
+    assert f["unit"] == unit
+    assert f["approx"] == approx
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("每年可完成400-600个临床试验", 400, 600, "个"),
+    ("400至600个", 400, 600, "个"),
+    ("需要6到8周", 6, 8, "周"),
+    ("一到两个月内", 1, 2, "个月"),
+    ("四五百人", 400, 500, "人"),
+    ("10亿到50亿美元", 1000000000, 5000000000, "美元"),
+])
+def test_ranges(text: str, low: float, high: float, unit: str) -> None:
+    f = one(text)
+    assert (f["value"], f["low"], f["high"], f["unit"]) == (None, low, high, unit)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("已形成海淀、昌平两大组团“双轮”驱动的建设格局", 2, "组团"),
+    ("“三大中心”已经确定入驻", 3, "中心"),
+    ("建设三大国际科技创新中心", 3, "国际科技创新中心"),
+    ("北京自贸区三大片区顶层设计师", 3, "片区"),
+])
+def test_counted_groups(text: str, value: int, unit: str) -> None:
+    f = one(text)
+    assert (f["value"], f["unit"], f["kind"]) == (value, unit, "count")
+
+
+@pytest.mark.parametrize("text", [
+    "我们一直认为产学研用高水平的互动是一个关键环节",  # 一直, determiner 一
+    "海淀近期出台了一系列政策",
+    "集中布局一批关键平台",
+    "公司成立的第二年便入驻",  # ordinal
+    "党的十九大报告指出",  # a congress name
+    "g20峰会期间",  # a name with a number
+    "加快生命园三期开发建设",  # a phase name
+    "进一步发展",
+    "园区之一",
+    "电话:64101949",  # phone numbers belong to contacts ...
+    "2020年3月，2016年",  # ... and years to dates
+    "1 空间范围",  # a bare number is no figure
+    "经过几十年的发展",  # a vague quantity
+    "人才短缺一度成为瓶颈",
+    "703861部队",
+])
+def test_not_figures(text: str) -> None:
+    from pipeline.contacts import find_contacts
+
+    claimed = [(c.start, c.end) for c in find_contacts(text)]
+    assert [text[f.start:f.end] for f in find_figures(text, exclude=claimed)] == []
+
+
+def test_restricted_one_counts() -> None:
+    assert one("只生了一个女孩")["value"] == 1
+    assert one("一年后又在全省推开")["unit"] == "年"
+
+
+def test_recurring_term_is_a_name() -> None:
+    text = "落实八项规定。贯彻八项规定。执行八项规定。八项规定精神。"
+    assert figures(text) == []
+
+
+def test_money_currency_and_context() -> None:
+    f = one("公司投入2.5亿港元，用于研发。")
+    assert (f["value"], f["currency"], f["kind"]) == (250000000, "HKD", "money")
+    text = "总面积31.85平方公里的科技创新片区，包括中关村科学城。"
+    f = one(text)
+    assert text[f["context_start"]:f["context_end"]] == "总面积31.85平方公里的科技创新片区"
+    assert f["subject"] == "总面积"
+
+
+def test_seed_article_figures(seed: Summary) -> None:
+    """The figures issue 4 lists for the seed article, and nothing else."""
+    got = {(f.text, f.value, f.low, f.high, f.unit, f.approx) for f in seed.figures}
+    expected = {
+        ("31.85平方公里", 31.85, None, None, "平方公里", None),
+        ("21.59平方公里", 21.59, None, None, "平方公里", None),
+        ("10.26平方公里", 10.26, None, None, "平方公里", None),
+        ("2万余家", 20000, None, None, "家", "more_than"),
+        ("231家", 231, None, None, "家", None),
+        ("440多家", 440, None, None, "家", "more_than"),
+        ("15条", 15, None, None, "条", None),
+        ("400-600个", None, 400, 600, "个", None),
+        ("35万行", 350000, None, None, "行", None),
+        ("150多位", 150, None, None, "位", "more_than"),
+        ("四大平台", 4, None, None, "平台", None),
+        ("两大组团", 2, None, None, "组团", None),
+        ("三大中心", 3, None, None, "中心", None),
+        ("三个", 3, None, None, "个", None),
+        ("三大片区", 3, None, None, "片区", None),
+        ("两个", 2, None, None, "个", None),
+    }
+    assert got == expected
+    assert {(d.text, d.value) for d in seed.dates} == {("2020年3月", "2020-03"), ("2016年", "2016")}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="一二两三四五六七八九十百千万亿0123456789.,%-至到个年月日家元大余多约近的是，。 ", max_size=40)
+       | st.text(max_size=40))
+def test_arbitrary_text(text: str) -> None:
+    for f in find_figures(text):
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.attrs["context_start"] <= f.start and f.end <= f.attrs["context_end"] + 2
+        assert f.attrs["value"] is not None or (f.attrs["low"] is not None and f.attrs["high"] is not None)
