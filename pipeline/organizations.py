@@ -256,12 +256,13 @@ def organizations_component(doc: Doc) -> Doc:
     """Organizations as ``doc.spans["organizations"]`` [name: the fullest form, kind]."""
     tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
     people = doc.spans.get("people", [])
+    text = doc.text
     titles = []
     for span in people:
         for title in span._.info.get("titles", []):
-            a = doc.text.rfind(title, max(0, span.start_char - len(title) - 40), span.start_char)
+            a = text.rfind(title, max(0, span.start_char - len(title) - 40), span.start_char)
             if a >= 0:
                 titles.append((a, a + len(title)))
     avoid = [(s.start_char, s.end_char) for s in people]
-    set_spans(doc, "organizations", find_organizations(doc.text, tokens, titles, avoid))
+    set_spans(doc, "organizations", find_organizations(text, tokens, titles, avoid))
     return doc

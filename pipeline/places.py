@@ -26,6 +26,7 @@ from .spans import Match, set_spans
 
 Token = tuple[int, int, str]
 _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
+_LOCAL_RE = re.compile("|".join(_LOCAL_SUFFIXES))
 _PROPER_TAGS = frozenset({"x", "ns", "nz", "nr", "nrt", "nrfg", "j"})
 
 
@@ -70,7 +71,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         return tokens[j][0] if j < i else tokens[i][0]
 
     # towns and villages
-    for m in re.finditer("|".join(_LOCAL_SUFFIXES), text):
+    for m in _LOCAL_RE.finditer(text):
         if m.end() not in bounds and m.end() < len(text):
             continue
         i = max(0, bisect_right(starts, m.start() - 1) - 1)
@@ -126,5 +127,6 @@ def places_component(doc: Doc) -> Doc:
     """Places as ``doc.spans["places"]`` [name: the fullest form, kind]."""
     tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
     avoid = [(s.start_char, s.end_char) for key in ("organizations", "people") for s in doc.spans.get(key, [])]
-    set_spans(doc, "places", find_places(doc.text, tokens, avoid))
+    text = doc.text
+    set_spans(doc, "places", find_places(text, tokens, avoid))
     return doc
