@@ -7,7 +7,9 @@ What each stage leaves on the ``Doc`` (``span._.info`` keys in brackets):
 - ``people``: one span per mention [name: the person's full name, titles: titles given at this mention];
 - ``organizations`` / ``places``: one span per mention [name: the fullest form, kind];
 - ``figures``: [value, low, high, unit, currency, approx, kind, subject, context_start, context_end];
-- ``dates``: [value, relative];
+- ``dates``: [value, relative]; a range gives two spans over the same text, the second labelled
+  ``DATE_END``; ``relative_dates`` (今年, 去年, 第二年 resolved against the article date) are kept apart
+  and not summarized, since the annotation guide does not count them as dates;
 - ``quotes``: the speech itself [kind, cue, speaker: name, speaker_type, speaker_title,
   speaker_start, speaker_end];
 - ``contacts``: labels PHONE, EMAIL, URL; ``credits``: [name, role, credit];
