@@ -126,8 +126,8 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         if end > len(text):
             continue
         name = text[start:end]
-        if not _plausible_name(name):
-            continue
+        if not _plausible_name(name) or text[end:end + 1] == "·":
+            continue  # 乔纳森·考尔金斯 is read whole as a foreign name
         score = 0.0
         if _name_end_ok(t, end):
             score += 2
@@ -327,6 +327,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             continue  # 高+水平, 高+素质: surname character + a common word
         if _clause_word(t, k - 1) and _clause_word(t, k + 1, after=True):
             add(Mention(s, e, w, "unknown_word_name", 0.6))
+
+    # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
+    for s, e, w in t.tokens:
+        if 2 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and w not in _non_person_words() and \
+                len(w) - len(er.surname_of(w)) >= 1:
+            m = _title_re().match(text, e)
+            if m and t.is_boundary(m.end()) and _name_end_ok(t, m.end()) and \
+                    _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
+                add(Mention(s, e, w, "name_title", 0.8))
 
     # 6. names listed with a found one (王沪宁、丁薛祥、杨晓渡)
     found_names = {m.name for m in mentions}
