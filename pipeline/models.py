@@ -149,6 +149,8 @@ class Summary(Model):
     places: list[Place] = []
     figures: list[Figure] = []
     dates: list[DateItem] = []
+    relative_dates: list[DateItem] = Field(default=[], description="今年, 去年, 第二年…: value set only where "
+                                           "the article's date or a year the sentence states fixes it")
     quotes: list[Quote] = []
     warnings: list[ExtractionWarning] = []
 

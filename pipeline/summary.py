@@ -8,8 +8,9 @@ What each stage leaves on the ``Doc`` (``span._.info`` keys in brackets):
 - ``organizations`` / ``places``: one span per mention [name: the fullest form, kind];
 - ``figures``: [value, low, high, unit, currency, approx, kind, subject, context_start, context_end];
 - ``dates``: [value, relative]; a range gives two spans over the same text, the second labelled
-  ``DATE_END``; ``relative_dates`` (今年, 去年, 第二年 resolved against the article date) are kept apart
-  and not summarized, since the annotation guide does not count them as dates;
+  ``DATE_END``; ``relative_dates`` (今年, 去年, 第二年, resolved only against the article date or a year the
+  sentence states) are kept apart in ``relative_dates``, since the annotation guide does not count
+  them as dates;
 - ``quotes``: the speech itself [kind, cue, speaker: name, speaker_type, speaker_title,
   speaker_start, speaker_end];
 - ``contacts``: labels PHONE, EMAIL, URL; ``credits``: [name, role, credit];
@@ -105,10 +106,8 @@ def build(doc: Doc, raw: RawText, *, article_id: str, source: str) -> Summary:
                       rule=info.get("rule", ""))
                 for i, (name, info, mentions) in enumerate(_clusters(groups.get("places", []), span_of), 1)],
         figures=[_figure(s, span_of, text_of) for s in groups.get("figures", [])],
-        dates=[DateItem(text=text_of(s.start_char, s.end_char), value=s._.info.get("value"),
-                        relative=bool(s._.info.get("relative")), span=span_of(s.start_char, s.end_char),
-                        rule=s._.info.get("rule", ""))
-               for s in groups.get("dates", [])],
+        dates=[_date(s, span_of, text_of) for s in groups.get("dates", [])],
+        relative_dates=[_date(s, span_of, text_of) for s in groups.get("relative_dates", [])],
         quotes=[_quote(i, s, person_ids, span_of, text_of) for i, s in enumerate(groups.get("quotes", []), 1)],
         warnings=[ExtractionWarning(code=code, message=message,
                                     span=span_of(start, end) if start is not None else None)
@@ -169,6 +168,13 @@ def _people(spans: Iterable[Span], span_of: SpanOf) -> list[Person]:
     for person in people.values():
         person.mentions.sort()
     return list(people.values())
+
+
+def _date(span: Span, span_of: SpanOf, text_of: TextOf) -> DateItem:
+    info = span._.info
+    return DateItem(text=text_of(span.start_char, span.end_char), value=info.get("value"),
+                    relative=bool(info.get("relative")), span=span_of(span.start_char, span.end_char),
+                    rule=info.get("rule", ""))
 
 
 def _figure(span: Span, span_of: SpanOf, text_of: TextOf) -> Figure:

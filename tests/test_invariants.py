@@ -34,8 +34,8 @@ def evidence(summary: dict[str, Any]) -> Iterator[tuple[str, list[int], str | No
         for entity in summary[kind]:
             for mention in entity["mentions"]:
                 yield f"{kind} {entity['name']}", mention, None
-    for kind in ("figures", "dates"):
-        for item in summary[kind]:
+    for kind in ("figures", "dates", "relative_dates"):
+        for item in summary.get(kind, []):
             yield kind, item["span"], item["text"]
     for q in summary["quotes"]:
         yield f"quote {q['id']}", q["span"], q["text"]
