@@ -17,7 +17,7 @@ opens its sentence. Nothing else is a speaker: 据介绍, 研究表明 give no q
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 
 from . import lexicons
 from .layout import Layout
+from .segment import is_word
 
 _CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
 _SENTENCE_END = "。！？!?"
@@ -67,12 +68,14 @@ class Context:
     token_ends: set[int]
     headings: list[tuple[int, int]] = field(default_factory=list)  # heading blocks
     breaks: list[int] = field(default_factory=list)  # starts of bylines and other section ends
-    speech_spans: list[tuple[int, int]] = field(default_factory=list)
+    speech_spans: list[tuple[int, int]] = field(default_factory=list)  # sorted; see add_speech
     _people_by_end: dict[int, list[Mention]] = field(default_factory=dict)
     _orgs_by_end: dict[int, Mention] = field(default_factory=dict)
     _people_starts: list[int] = field(default_factory=list)
+    _token_start_list: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
+        self._token_start_list = sorted(self.token_starts)
         self.people.sort(key=lambda m: (m.start, m.end))
         # a mention without titles takes those the article gives the same person elsewhere
         titles: dict[str, tuple[str, ...]] = {}
@@ -94,11 +97,19 @@ class Context:
             return False
         if start in self.token_starts:
             return True
-        # the token holding the verb's start begins earlier: accept when that token ends with the verb
+        # the token holding the verb's start begins earlier: accept when that token ends with the verb and
+        # is a name glued to it (董贵|蛟表示), not a word of the dictionary that ends with it (演讲, 顾问)
         j = start + 1
         while j < end and j not in self.token_ends:
             j += 1
-        return j == end
+        if j != end:
+            return False
+        i = bisect_right(self._token_start_list, start) - 1
+        if i < 0:
+            return True
+        head = self.text[self._token_start_list[i]:start]
+        # 普遍认为, 纷纷表示 are words too, made of a filler and the verb
+        return head in _fillers() or not is_word(head + self.text[start:end])
 
     def verb_ending_at(self, end: int) -> tuple[int, int] | None:
         """A speech verb that ends at ``end``, after the fillers that may follow it (说道, 表示称)."""
@@ -120,8 +131,14 @@ class Context:
             return self.people[i]
         return None
 
+    def add_speech(self, start: int, end: int) -> None:
+        """Mark reported speech as found: names inside it are not candidates for a later pronoun."""
+        insort(self.speech_spans, (start, end))
+
     def in_speech(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.speech_spans)
+        i = bisect_right(self.speech_spans, (pos, len(self.text) + 1)) - 1
+        # spans rarely nest (a direct quote inside reported speech): a few steps back are enough
+        return any(a <= pos < b for a, b in self.speech_spans[max(0, i - 3):i + 1])
 
     def person_before(self, pos: int) -> Mention | None:
         """The nearest person mentioned before ``pos`` (outside quoted speech), within a window."""
@@ -160,6 +177,11 @@ def _max_verb_len() -> int:
 
 
 @cache
+def _fillers() -> frozenset[str]:
+    return lexicons.words("speech_fillers")
+
+
+@cache
 def _filler_re() -> re.Pattern[str]:
     fillers = lexicons.alternation("speech_fillers")
     cjk = "\u4e00-\u9fff"
@@ -185,7 +207,8 @@ def _pronouns() -> dict[str, str]:
 
 @cache
 def _openers_re() -> re.Pattern[str]:
-    return re.compile(f"^(?:{lexicons.alternation('clause_openers')})+")
+    # no ``^``: ``Pattern.match(text, pos)`` anchors at ``pos`` already, and ``^`` would never match there
+    return re.compile(f"(?:{lexicons.alternation('clause_openers')})+")
 
 
 @cache
@@ -244,8 +267,8 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     found = _speaker_ending(ctx, cs, end)
     if found:
         return found
-    # 徐义昭一板一眼地操着中文说 : the person the clause opens with
-    found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type == "person"]
+    # 徐义昭一板一眼地操着中文说 / 我连忙说 : the person the clause opens with
+    found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type == "person" or sp.name == "我"]
     if found:
         return found
     if cs > floor and text[cs - 1] in "，," and _no_subject(text, cs, end):

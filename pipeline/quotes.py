@@ -46,6 +46,8 @@ _AFTER_CLOSE_END = set("。！？!?；;")
 _SKIP = " \t*"
 #: a quotation whose content has these reads as a sentence, not as a term
 _SENTENCE_PUNCT = re.compile(r"[，,。！？!?；;：:…—]")
+#: a speech verb right after these is a noun (的要求, 原则和主张, 各项要求, 几条建议)
+_NOUN_MARKS = frozenset("的和与及项条些")
 _ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
 
 
@@ -229,7 +231,10 @@ def classify(ctx: Context, seg: Segment) -> None:
             seg.lead = "prev_colon"
     # what follows the closing mark
     after = _skip(text, seg.close_mark + 1, pe) if seg.close_mark is not None else pe
-    closes = after >= pe or text[after] in _AFTER_CLOSE_END or text[after] in PAIRS
+    # a quotation whose content ends its own sentence (“…。”汪应辰是…) closes it even when a new
+    # sentence follows the mark without punctuation of its own
+    closes = (after >= pe or text[after] in _AFTER_CLOSE_END or text[after] in PAIRS
+              or bool(_ENDS_SENTENCE.search(content)))
     trail = _trail(ctx, after, pe)
     if trail is None and after >= pe and seg.next_block is not None and starts_paragraph(text, seg):
         # “…”⏎少安说。 : a short next paragraph that only names the speaker
@@ -322,7 +327,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
         taken_until = ps
         for m in _cue_re().finditer(text, ps, pe):
             vs, ve = m.start(), m.end()
-            if vs < taken_until or any(a <= vs < b for a, b in inside) or not ctx.is_cue(vs, ve):
+            if (vs < taken_until or any(a <= vs < b for a, b in inside) or not ctx.is_cue(vs, ve)
+                    or nominal(text, vs)):
                 continue
             j = _skip(text, ve, pe)
             punct = j < pe and text[j] in "，,：:"
@@ -349,8 +355,20 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             if not speakers:
                 continue
             found.append(Found(j, end, "indirect", "indirect_after_verb", m.group(), speakers))
+            ctx.add_speech(j, end)
             taken_until = end
     return found
+
+
+def nominal(text: str, verb_start: int) -> bool:
+    """Whether a speech verb is used as a noun: after 的, a coordinating 和/与/及 or a measure word
+    (新的要求, 原则和主张, 三条建议, 提出新要求)."""
+    if verb_start <= 0:
+        return False
+    before = text[verb_start - 1]
+    if before in _NOUN_MARKS:
+        return True
+    return before == "新" and (verb_start < 2 or text[verb_start - 2] not in "重最创更")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -440,7 +458,7 @@ def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]
         seg.prev_block = blocks[i - 1] if i > 0 else None
         seg.next_block = blocks[i + 1] if i + 1 < len(blocks) else None
         classify(ctx, seg)
-    ctx.speech_spans = [(s.start, s.end) for s in segments if s.speech]
+    ctx.speech_spans = sorted((s.start, s.end) for s in segments if s.speech)
     indirect = find_indirect(ctx, blocks, segments, running)
     direct = attribute_direct(ctx, segments, indirect, warnings)
     quotes = sorted(direct + indirect, key=lambda f: (f.start, f.end))
