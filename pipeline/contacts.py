@@ -7,7 +7,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .spans import Match, set_spans
+from .spans import Match, doc_text, set_spans
 
 EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+")
 # ASCII only (\\w would take Chinese characters): a Chinese character right after an address ends
@@ -62,5 +62,5 @@ def find_contacts(text: str) -> list[Match]:
 
 @Language.component("zhnews_contacts")
 def contacts_component(doc: Doc) -> Doc:
-    set_spans(doc, "contacts", find_contacts(doc.text))
+    set_spans(doc, "contacts", find_contacts(doc_text(doc)))
     return doc

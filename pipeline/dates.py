@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import DIGITS, NumberError, parse_number
-from .spans import Match, set_spans
+from .spans import Match, doc_text, set_spans
 
 _CN_DIGIT = "零〇○一二三四五六七八九"
 _SEP = r"(?:至|到|-|—|–|~|～)"
@@ -183,8 +183,8 @@ def find_relative_dates(text: str, anchor: str | None) -> list[Match]:
 @Language.component("zhnews_dates")
 def dates_component(doc: Doc) -> Doc:
     contacts = [(s.start_char, s.end_char) for s in doc.spans.get("contacts", [])]
-    matches = [m for m in find_dates(doc.text) if not any(m.start < b and a < m.end for a, b in contacts)]
+    matches = [m for m in find_dates(doc_text(doc)) if not any(m.start < b and a < m.end for a, b in contacts)]
     set_spans(doc, "dates", matches)
     anchor = (doc._.meta or {}).get("article_date")
-    set_spans(doc, "relative_dates", find_relative_dates(doc.text, anchor))
+    set_spans(doc, "relative_dates", find_relative_dates(doc_text(doc), anchor))
     return doc

@@ -31,7 +31,7 @@ from .dates import find_dates
 from .numbers import _CN_BODY as CN_NUMERAL_CHARS
 from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, to_int_if_whole
 from .segment import segmenter
-from .spans import Match, set_spans
+from .spans import Match, doc_text, set_spans
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 CLAUSE_MARKS = "，。；！？：\n,;!?、"
@@ -391,5 +391,5 @@ def _drop_recurring_terms(text: str, found: list[Match]) -> list[Match]:
 @Language.component("zhnews_figures")
 def figures_component(doc: Doc) -> Doc:
     claimed = [(s.start_char, s.end_char) for s in doc.spans.get("contacts", [])]
-    set_spans(doc, "figures", find_figures(doc.text, exclude=claimed, doc=doc))
+    set_spans(doc, "figures", find_figures(doc_text(doc), exclude=claimed, doc=doc))
     return doc

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
-from .spans import Match, set_spans
+from .spans import Match, doc_text, set_spans, token_spans
 
 Token = tuple[int, int, str]
 
@@ -254,9 +254,9 @@ def _respelling(a: str, b: str) -> bool:
 @Language.component("zhnews_organizations")
 def organizations_component(doc: Doc) -> Doc:
     """Organizations as ``doc.spans["organizations"]`` [name: the fullest form, kind]."""
-    tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+    tokens = token_spans(doc)
     people = doc.spans.get("people", [])
-    text = doc.text
+    text = doc_text(doc)
     titles = []
     for span in people:
         for title in span._.info.get("titles", []):

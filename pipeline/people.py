@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
-from .spans import Match, set_spans
+from .spans import Match, doc_text, set_spans, token_spans
 
 Token = tuple[int, int, str]
 
@@ -532,15 +532,11 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
             for m in all_mentions]
 
 
-def _doc_tokens(doc: Doc) -> list[Token]:
-    return [(tok.idx, tok.idx + len(tok.text), tok.text) for tok in doc]
-
-
 @Language.component("zhnews_people")
 def people_component(doc: Doc) -> Doc:
     """People as ``doc.spans["people"]``: one span per mention [name, titles]."""
     credits = [(s.start_char, s.end_char, s._.info.get("name", s.text), s._.info.get("credit", ""))
                for s in doc.spans.get("credits", [])]
-    text = doc.text
-    set_spans(doc, "people", find_people(text, _doc_tokens(doc), credits))
+    text = doc_text(doc)
+    set_spans(doc, "people", find_people(text, token_spans(doc), credits))
     return doc

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from . import entity_rules as er
 from . import lexicons
-from .spans import Match, set_spans
+from .spans import Match, doc_text, set_spans, token_spans
 
 Token = tuple[int, int, str]
 _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
@@ -125,8 +125,8 @@ def _resolve(text: str, found: list[tuple[int, int, str, str, str]], avoid: list
 @Language.component("zhnews_places")
 def places_component(doc: Doc) -> Doc:
     """Places as ``doc.spans["places"]`` [name: the fullest form, kind]."""
-    tokens = [(t.idx, t.idx + len(t.text), t.text) for t in doc]
+    tokens = token_spans(doc)
     avoid = [(s.start_char, s.end_char) for key in ("organizations", "people") for s in doc.spans.get(key, [])]
-    text = doc.text
+    text = doc_text(doc)
     set_spans(doc, "places", find_places(text, tokens, avoid))
     return doc

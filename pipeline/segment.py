@@ -16,12 +16,15 @@ from collections.abc import Iterable
 from functools import cache
 
 import jieba
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 from spacy.vocab import Vocab
 
 from . import lexicons
+from .spans import token_spans
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -120,16 +123,26 @@ def create_tokenizer(user_lexicons: list[str] | None = None):
 def set_sentences(doc: Doc) -> Doc:
     """Sentence starts: after 。！？ outside quotation marks, after a closing mark that follows them only
     when no attribution continues the sentence (a new line or a new quotation), and at every line break."""
+    words = [text for _, _, text in token_spans(doc)]
+    flags = sentence_starts(words)
+    if flags:
+        doc.from_array([SENT_START], numpy.array(flags, dtype="int64").astype("uint64").reshape(-1, 1))
+    return doc
+
+
+def sentence_starts(words: list[str]) -> list[int]:
+    """1 for a word that starts a sentence, -1 for one that does not (spaCy's SENT_START values)."""
+    flags: list[int] = []
     depth = 0
     start_next = True
-    for token in doc:
-        text = token.text
-        if "\n" in text:
-            token.is_sent_start = start_next
+    last = len(words) - 1
+    for i, text in enumerate(words):
+        if "\n" in text:  # a line break closes the sentence it ends; the next word starts one
+            flags.append(1 if i == 0 else -1)
             depth = 0
             start_next = True
             continue
-        token.is_sent_start = start_next
+        flags.append(1 if start_next else -1)
         start_next = False
         for ch in text:
             if ch in OPENING_QUOTES:
@@ -137,10 +150,8 @@ def set_sentences(doc: Doc) -> Doc:
             elif ch in CLOSING_QUOTES:
                 depth = max(0, depth - 1)
         if depth == 0 and text[-1] in _SENTENCE_END:
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-            start_next = nxt is None or nxt.text[0] not in _TRAILING
-        elif depth == 0 and text[-1] in _TRAILING and token.i > 0 and doc[token.i - 1].text[-1] in _SENTENCE_END:
-            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            start_next = i == last or words[i + 1][0] not in _TRAILING
+        elif depth == 0 and text[-1] in _TRAILING and i > 0 and words[i - 1][-1] in _SENTENCE_END:
             # “…。”他说。 stays one sentence; “…。”“…” or a new paragraph starts another
-            start_next = nxt is None or nxt.text[0] in OPENING_QUOTES
-    return doc
+            start_next = i == last or words[i + 1][0] in OPENING_QUOTES
+    return flags

@@ -46,9 +46,25 @@ def register_extensions() -> None:
 register_extensions()
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, without spaCy rebuilding it from the tokens at each access (which costs as much
+    as a pass over every token): the cleaned text the Doc was made from."""
+    clean = doc._.clean
+    return clean.text if clean is not None else doc.text
+
+
+def token_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, text) of every token, read from arrays rather than by making a Token per word."""
+    text = doc_text(doc)
+    starts = doc.to_array("IDX").tolist()
+    lengths = doc.to_array("LENGTH").tolist()
+    return [(a, a + n, text[a:a + n]) for a, n in zip(starts, lengths, strict=True)]
+
+
 def set_spans(doc: Doc, key: str, matches: Iterable[Match]) -> list[Span]:
     """Store ``matches`` as ``doc.spans[key]`` (each with its info record) and return the spans."""
-    matches = [m for m in matches if 0 <= m.start < m.end <= len(doc.text)]
+    length = len(doc_text(doc))
+    matches = [m for m in matches if 0 <= m.start < m.end <= length]
     ensure_boundaries(doc, {m.start for m in matches} | {m.end for m in matches})
     spans = []
     for m in matches:
@@ -66,10 +82,15 @@ def set_spans(doc: Doc, key: str, matches: Iterable[Match]) -> list[Span]:
 
 def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
     """Split tokens so that each character offset falls on a token boundary."""
-    starts = [t.idx for t in doc]
+    length = len(doc_text(doc))
+    wanted = sorted({o for o in offsets if 0 < o < length})
+    if not wanted:
+        return
+    starts = doc.to_array("IDX").tolist()
+    boundaries = set(starts)
     cuts: dict[int, set[int]] = {}
-    for offset in offsets:
-        if offset <= 0 or offset >= len(doc.text):
+    for offset in wanted:
+        if offset in boundaries:
             continue
         i = bisect_right(starts, offset) - 1
         token = doc[i]
