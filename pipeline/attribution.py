@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from . import lexicons
 from .layout import Layout
 from .segment import is_word
+from .spans import doc_text, token_spans
 
 _CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
 _SENTENCE_END = "。！？!?"
@@ -38,6 +39,10 @@ _ADDRESSEE = re.compile(r"(?:对|向|跟|给)[^，,。；：]{0,6}$")
 #: a date or time that opens a sentence before its subject (１９９４年江泽民总书记视察…时题词)
 _TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)?(?:[\d一二三四五六七八九十]{1,2}月)?"
                           r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:[上中下]午|晚上?|凌晨|当天|当地时间)?")
+#: a news dateline before the first sentence (本报北京12月1日电（记者…）, 新华社北京12月1日电)
+_DATELINE = re.compile(r"(?:本报|新华社|中新社)[^，。（(]{0,20}电(?:[（(][^）)]{0,40}[）)])?")
+#: a clause of time before the subject (众人大笑之后，黑老接着… / 会见前，习近平…)
+_LEAD_CLAUSE = re.compile(r"[^，,。！？；：“”]{1,16}(?:之后|以后|之前|以前|后|前|时|之际|期间)[，,]")
 #: the window searched back for the person a pronoun stands for
 PRONOUN_WINDOW = 600
 
@@ -190,6 +195,8 @@ def _filler_re() -> re.Pattern[str]:
         rf"|在[^{_CLAUSE_BREAK}]{{1,30}}?(?:时|中|上|后|期间|之际|前|里)"
         rf"|接受[^{_CLAUSE_BREAK}]{{0,20}}采访时?"
         rf"|(?:对|向|跟|给)(?:本报|本台|新华社)?(?:记者|笔者|我们|我|他们|她们|他|她|大家|媒体)"
+        rf"|(?:对|向|跟|给)(?:他|她|我|你)[{cjk}]{{1,2}}"
+        rf"|[{cjk}]着"
         rf"|[{cjk}]{{1,4}}地)$"
     )
 
@@ -228,8 +235,9 @@ def context_for(doc: Doc) -> Context:
     layout: Layout | None = (doc._.meta or {}).get("layout")
     headings = [(b.start, b.end) for b in layout.blocks if b.kind == "heading"] if layout else []
     breaks = [b.start for b in layout.blocks if b.kind in ("byline", "title")] if layout else []
-    return Context(doc.text, mentions("people"), mentions("organizations"),
-                   {t.idx for t in doc}, {t.idx + len(t.text) for t in doc}, headings, breaks)
+    tokens = token_spans(doc)
+    return Context(doc_text(doc), mentions("people"), mentions("organizations"),
+                   {a for a, _, _ in tokens}, {b for _, b, _ in tokens}, headings, breaks)
 
 
 def _person(m: Mention, start: int | None = None, end: int | None = None) -> Speaker:
@@ -246,14 +254,15 @@ def clause_start(text: str, pos: int, floor: int) -> int:
     return i
 
 
-def strip_fillers(text: str, start: int, end: int) -> int:
-    """Move ``end`` back over the words that may stand between a speaker and a speech verb."""
+def strip_fillers(text: str, start: int, end: int, protect: int | None = None) -> int:
+    """Move ``end`` back over the words that may stand between a speaker and a speech verb; never into
+    ``protect`` (the end of a name the clause opens with: 少安惊慌地问 keeps 少安 out of ``…地``)."""
     pattern = _filler_re()
+    floor = max(start, protect or start)
     for _ in range(6):
-        m = pattern.search(text, start, end)
+        m = pattern.search(text, floor, end)
         if m is None or m.end() != end or m.start() == end:
             break
-        # a filler that is the end of a speaker's name (…地 inside 各地) is kept when nothing precedes it
         end = m.start()
     return end
 
@@ -263,7 +272,8 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     the closing mark of the quotation the verb follows)."""
     text = ctx.text
     cs = clause_start(text, verb_start, floor)
-    end = strip_fillers(text, cs, verb_start)
+    named = ctx.person_starting_in(cs, verb_start)
+    end = strip_fillers(text, cs, verb_start, named.end if named is not None and named.end < verb_start else None)
     found = _speaker_ending(ctx, cs, end)
     if found:
         return found
@@ -357,7 +367,7 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
     text = ctx.text
     while start < limit and text[start] in " *":
         start += 1
-    for pattern in (_openers_re(), _TIME_PREFIX):
+    for pattern in (_DATELINE, _openers_re(), _TIME_PREFIX, _LEAD_CLAUSE):
         m = pattern.match(text, start, limit)
         if m is not None and m.end() > start:
             start = m.end()

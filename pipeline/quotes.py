@@ -31,7 +31,7 @@ from . import lexicons
 from .attribution import Context, Speaker, context_for, speaker_before, speaker_of_clause
 from .clean import identity
 from .layout import Layout
-from .spans import Match, set_spans
+from .spans import Match, doc_text, set_spans
 
 #: layout kinds whose lines are running text that may hold speech
 TEXT_KINDS = frozenset({"paragraph", "editor_note", "meta"})
@@ -104,7 +104,7 @@ def paragraphs(doc: Doc) -> tuple[list[tuple[int, int]], set[tuple[int, int]]]:
     may be read as headings by the layout, and still introduce the next line's speech)."""
     layout: Layout | None = (doc._.meta or {}).get("layout")
     if layout is None or not layout.blocks:
-        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text)]
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc_text(doc))]
         return lines, set(lines)
     blocks = [b for b in layout.blocks if b.kind not in QUIET_KINDS]
     return [(b.start, b.end) for b in blocks], {(b.start, b.end) for b in blocks if b.kind in TEXT_KINDS}
@@ -240,8 +240,13 @@ def classify(ctx: Context, seg: Segment) -> None:
         # “…”⏎少安说。 : a short next paragraph that only names the speaker
         ns, ne = seg.next_block
         candidate = _trail(ctx, ns, ne)
+        if candidate is None and ne - ns <= 30:
+            # 明明一边哭，一边嚷着对他妈说。 : the verb that ends the short line
+            cues = [m for m in _cue_re().finditer(text, ns, ne) if ctx.is_cue(m.start(), m.end())]
+            if cues:
+                candidate = "cue", (cues[-1].start(), cues[-1].end())
         # the verb may be followed by whom it addresses (田福军焦虑地问他们。)
-        if candidate is not None and candidate[0] == "cue" and ne - candidate[1][1] <= 4 and ne - ns <= 24:
+        if candidate is not None and candidate[0] == "cue" and ne - candidate[1][1] <= 4 and ne - ns <= 30:
             trail = candidate
     if trail is not None:
         closes = True
@@ -451,7 +456,7 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
 def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]:
     ctx = context_for(doc)
     blocks, running = paragraphs(doc)
-    segments, warnings = find_segments(doc.text, blocks)
+    segments, warnings = find_segments(doc_text(doc), blocks)
     starts = {b: i for i, b in enumerate(blocks)}
     for seg in segments:
         i = starts[seg.block]
