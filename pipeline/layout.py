@@ -29,6 +29,8 @@ from .clean import CJK, CleanText, identity
 from .spans import Match, set_spans
 
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
+#: a credited name, which never ends with the 摄 (photo by) that may follow it: （新华社记者李学仁摄）
+CREDITED_NAME = rf"[{CJK}]{{2,4}}(?<!摄)|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}(?<!摄)"
 _LINE = re.compile(r"[^\n]+")
 _SIDEBAR_BULLET = re.compile(r"^[○●◆◇■□▲△▶►•◎★☆※]|^[（(][\d.,，]+[^）)]{0,8}[）)]$")
 _NUMBERED = re.compile(r"^\d{1,2}\s+\S")
@@ -140,7 +142,8 @@ def analyse(clean: CleanText) -> Layout:
                 layout.credits.append(Credit(n.group(), m.group("role"), m.group("credit"),
                                              offset, offset + len(n.group())))
     layout.credits.extend(_inline_credits(text, byline_role))
-    layout.credits.sort(key=lambda c: c.start)
+    # （新华社记者李学仁摄） is read by both credit patterns: keep one credit per name span
+    layout.credits = list({(c.start, c.end): c for c in sorted(layout.credits, key=lambda c: c.start)}.values())
     layout.publication = _publication(layout.credits)
     return layout
 
@@ -198,9 +201,9 @@ def _blank_lines_between(text: str, end: int, start: int) -> int:
 def _inline_credits(text: str, byline_role: str) -> list[Credit]:
     credits = []
     # （记者李伟红、杨迅） / （本报记者 张三） at a dateline or a paragraph's end
-    for m in re.finditer(rf"[（(]\s*(?P<credit>[{CJK}]{{0,8}}?(?P<role>{byline_role}))\s*(?P<names>(?:{NAME})"
-                         rf"(?:\s*[、，\s]\s*(?:{NAME}))*)\s*[）)]", text):
-        for n in re.finditer(NAME, m.group("names")):
+    for m in re.finditer(rf"[（(]\s*(?P<credit>[{CJK}]{{0,8}}?(?P<role>{byline_role}))\s*(?P<names>"
+                         rf"(?:{CREDITED_NAME})(?:\s*[、，\s]\s*(?:{CREDITED_NAME}))*)\s*摄?\s*[）)]", text):
+        for n in re.finditer(CREDITED_NAME, m.group("names")):
             offset = m.start("names") + n.start()
             credits.append(Credit(n.group(), m.group("role"), m.group("credit"), offset, offset + len(n.group())))
     # 新华社记者姚大伟摄 / 本报记者 王某 摄

@@ -69,7 +69,8 @@ def test_generic_layout() -> None:
 
 
 def test_inline_credits() -> None:
-    c = clean("本报北京5月3日电（记者王五、赵六）会议召开。集体合影。新华社记者孙七摄\n")
+    c = clean("本报北京5月3日电（记者王五、赵六）会议召开。集体合影。新华社记者孙七摄\n会场。（新华社记者周八摄）\n")
     credits = [(x.name, x.credit) for x in analyse(c).credits]
     assert ("王五", "记者") in credits and ("赵六", "记者") in credits
     assert ("孙七", "新华社记者") in credits
+    assert credits.count(("周八", "新华社记者")) == 1
