@@ -41,8 +41,8 @@ _TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)
                           r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:[上中下]午|晚上?|凌晨|当天|当地时间)?")
 #: a news dateline before the first sentence (本报北京12月1日电（记者…）, 新华社北京12月1日电)
 _DATELINE = re.compile(r"(?:本报|新华社|中新社)[^，。（(]{0,20}电(?:[（(][^）)]{0,40}[）)])?")
-#: a clause of time before the subject (众人大笑之后，黑老接着… / 会见前，习近平…)
-_LEAD_CLAUSE = re.compile(r"[^，,。！？；：“”]{1,16}(?:之后|以后|之前|以前|后|前|时|之际|期间)[，,]")
+#: a clause of time or occasion before the subject (众人大笑之后，黑老接着… / 会见前，习近平… / 十九大上，…)
+_LEAD_CLAUSE = re.compile(r"[^，,。！？；：“”]{1,16}(?:之后|以后|之前|以前|后|前|时|之际|期间|上|中)[，,]")
 #: the window searched back for the person a pronoun stands for
 PRONOUN_WINDOW = 600
 
@@ -164,7 +164,9 @@ class Context:
             if hs >= pos:
                 break
             inside = [m for m in self.people if hs <= m.start and m.end <= he]
-            if len({m.name for m in inside}) == 1:
+            # the heading is the person: a title and the name it ends with (not 数据来源：…制图：李姿阅)
+            if (len({m.name for m in inside}) == 1 and not self.text[inside[-1].end:he].strip(" *\u3000")
+                    and not any(c in self.text[hs:inside[-1].start] for c in "：:，,。")):
                 best, best_at = inside[0], hs  # a heading with a subtitle below it still names the person
         if best is None or any(best_at < b < pos for b in self.breaks):
             return None
@@ -419,6 +421,41 @@ def _person_chain(ctx: Context, first: Mention, limit: int) -> list[Speaker]:
 def _is_title_prefix(text: str) -> bool:
     """Whether the words before a name are a title phrase (旷视科技党委书记、副总裁): they end in a title."""
     return any(text.endswith(t) for t in _titles() if len(t) >= 1) and not any(c in text for c in "，。；：")
+
+
+#: 在阿披实眼中， / 在他看来， : a view introduced by whose it is
+VIEW_RE = re.compile(r"在([^，,。！？；：“”]{1,30}?)的?(?:眼中|眼里|看来|心中|心目中)[，,]")
+
+
+def speaker_of_view(ctx: Context, m: re.Match[str]) -> list[Speaker]:
+    """The speaker named in a ``VIEW_RE`` match: a person (title after the name allowed), a pronoun, an
+    organization or a speaker noun."""
+    return _speaker_ending(ctx, m.start(1), m.end(1))
+
+
+def subject_after(ctx: Context, at: int, limit: int) -> list[Speaker]:
+    """A named person who opens the clause at ``at`` (right after a quotation: ``”开罗大学教授塔利克由衷的话语``,
+    ``”，习近平主席的报告引起…``, ``”在阿披实眼中，``); pronouns are not taken, since no speech verb
+    confirms them."""
+    text = ctx.text
+    m = VIEW_RE.match(text, at, limit)
+    if m is not None:
+        return [sp for sp in speaker_of_view(ctx, m) if sp.type == "person"]
+    end = at
+    while end < limit and text[end] not in _CLAUSE_BREAK:
+        end += 1
+    return [sp for sp in _subject_at(ctx, at, end, sentence=False) if sp.type == "person" and sp.start >= at]
+
+
+def sentence_subject(ctx: Context, pos: int, floor: int) -> list[Speaker]:
+    """The person a sentence that ``pos`` stands in opens with (王成履职…，“90%…”)."""
+    text = ctx.text
+    s0 = floor
+    for i in range(pos - 1, floor - 1, -1):
+        if text[i] in _SENTENCE_END:
+            s0 = i + 1
+            break
+    return [sp for sp in _subject_at(ctx, s0, pos, sentence=False) if sp.type == "person" and sp.start >= s0]
 
 
 def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:

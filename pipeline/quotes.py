@@ -21,6 +21,7 @@ The span is the speech itself (without the outer marks); its info carries ``kind
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -28,7 +29,16 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import lexicons
-from .attribution import Context, Speaker, context_for, speaker_before, speaker_of_clause
+from .attribution import (
+    VIEW_RE,
+    Context,
+    Speaker,
+    context_for,
+    sentence_subject,
+    speaker_before,
+    speaker_of_clause,
+    subject_after,
+)
 from .clean import identity
 from .layout import Layout
 from .spans import Match, doc_text, set_spans
@@ -69,6 +79,9 @@ class Segment:
     trail_clause: tuple[int, int] | None = None  # clause after the closing mark ending in a colon
     prev_block: tuple[int, int] | None = None
     next_block: tuple[int, int] | None = None
+    subject_after: list[Speaker] = field(default_factory=list)  # a person opening the clause after the mark
+    whole_block: bool = False  # the quotation is the whole paragraph (a heading or a pull quote)
+    echo: bool = False  # not speech by itself, but may repeat speech attributed elsewhere (a heading)
 
 
 @dataclass
@@ -248,6 +261,13 @@ def classify(ctx: Context, seg: Segment) -> None:
         # the verb may be followed by whom it addresses (田福军焦虑地问他们。)
         if candidate is not None and candidate[0] == "cue" and ne - candidate[1][1] <= 4 and ne - ns <= 30:
             trail = candidate
+    seg.whole_block = after >= pe and starts_paragraph(text, seg)
+    if trail is None and seg.whole_block and seg.next_block is not None:
+        # “…。”⏎林荣福说，… : the next paragraph opens with the attribution
+        ns, ne = seg.next_block
+        candidate = _trail(ctx, ns, ne)
+        if candidate is not None and candidate[0] == "cue" and speaker_before(ctx, candidate[1][0], ns):
+            trail = candidate
     if trail is not None:
         closes = True
         if trail[0] == "cue":
@@ -256,20 +276,49 @@ def classify(ctx: Context, seg: Segment) -> None:
             seg.trail_clause = trail[1]
     elif after < pe and text[after] in "，,":
         nxt = _skip(text, after + 1, pe)
-        closes = nxt >= pe or text[nxt] in PAIRS
+        # 强调“坚决认为…”，并拒绝… / 题词：“…”，充分肯定了… : the quotation is the whole object of the
+        # verb or colon before it
+        closes = nxt >= pe or text[nxt] in PAIRS or seg.lead in ("verb", "colon")
     sentence_like = bool(_ENDS_SENTENCE.search(content)) or len(_SENTENCE_PUNCT.findall(content)) >= 1
     starts_sentence = not prev or prev in SENTENCE_END or prev in CLOSERS or prev in "）)"
+    if trail is None and not seg.lead and starts_sentence and seg.close_mark is not None:
+        at = after
+        if at < pe and text[at] in "，,":
+            at = _skip(text, at + 1, pe)
+        if at < pe:
+            seg.subject_after = subject_after(ctx, at, pe)
+        elif seg.whole_block and seg.next_block is not None and VIEW_RE.match(text, *seg.next_block):
+            # “…。”⏎在基地政委梅文眼里，… : the next paragraph opens with whose view it is
+            seg.subject_after = subject_after(ctx, *seg.next_block)
     if seg.continued or seg.continues or seg.repair or seg.lead == "prev_colon":
         seg.speech = True
-    elif seg.trail_cue is not None:
+    elif seg.trail_cue is not None and seg.lead not in ("colon", "verb"):
         # “拐点”，但发言人表示… : a term before an attribution is not its speech
         seg.speech = sentence_like or (starts_sentence and len(content) >= 4)
     elif seg.lead in ("colon", "verb"):
         seg.speech = closes and (sentence_like or len(content) >= 4)
     elif seg.lead == "comma":
-        seg.speech = closes and sentence_like and len(content) >= 8
+        seg.speech = closes and ((sentence_like and len(content) >= 8) or _comma_tail(ctx, seg, content, after))
+    elif seg.subject_after:
+        seg.speech = len(content) >= 6
     else:
         seg.speech = starts_sentence and closes and sentence_like and len(content) >= 6
+    # a heading in marks (“坦新政府奉行的执政理念源于中国的成功经验”) may repeat speech quoted below
+    seg.echo = not seg.speech and seg.whole_block and len(content) >= 8
+
+
+def _comma_tail(ctx: Context, seg: Segment, content: str, after: int) -> bool:
+    """A quotation after a comma that ends its sentence (王成履职…，“90%以上的违纪案件都是…”。) is the
+    subject's speech, unless the clause before it cites someone (像习近平总书记在讲话中提到的那样，“…”)."""
+    text = ctx.text
+    ps, pe = seg.block
+    if len(content) < 10 or not (after >= pe or text[after] in SENTENCE_END):
+        return False
+    mark = seg.open_mark if seg.open_mark is not None else seg.start
+    cs = mark - 1
+    while cs > ps and text[cs - 1] not in "，,。！？；;：:“”":
+        cs -= 1
+    return not any(ctx.is_cue(m.start(), m.end()) for m in _cue_re().finditer(text, cs, mark))
 
 
 def starts_paragraph(text: str, seg: Segment) -> bool:
@@ -289,7 +338,7 @@ def _trail(ctx: Context, at: int, pe: int) -> tuple[str, tuple[int, int]] | None
     if end == at:
         return None
     for m in _cue_re().finditer(text, at, end):
-        if ctx.is_cue(m.start(), m.end()) and (m.end() >= end or text[m.end()] not in "了过着"):
+        if ctx.is_cue(m.start(), m.end()) and (m.end() >= end or text[m.end()] not in "了过着的"):
             return "cue", (m.start(), m.end())
     if end < pe and text[end] in "：:" and _skip(text, end + 1, pe) < pe and text[_skip(text, end + 1, pe)] in PAIRS:
         return "clause", (at, end)
@@ -387,7 +436,12 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
     text = ctx.text
     found: list[Found] = []
     chain: list[Speaker] = []  # the speaker of a quotation that runs over several paragraphs
+    by_end = sorted(indirect, key=lambda q: q.end)
+    ends = [q.end for q in by_end]
+    echoes: list[tuple[Segment, bool]] = []  # and whether it is speech (warned about when unmatched)
     for seg in segments:
+        if seg.echo:
+            echoes.append((seg, False))
         if not seg.speech:
             continue
         ps, pe = seg.block
@@ -409,6 +463,8 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
             elif seg.lead == "colon":
                 speakers = speaker_of_clause(ctx, j, ps)
                 rule = "direct_after_colon"
+            elif seg.lead == "comma":
+                speakers, rule = sentence_subject(ctx, mark, ps), "direct_sentence_subject"
         if not speakers and seg.lead == "prev_colon" and seg.prev_block is not None:
             pbs, pbe = seg.prev_block
             j = _skip(text, _skip(text, pbe, pbs, -1) - 1, pbs, -1)
@@ -426,12 +482,20 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         if not speakers and seg.trail_clause is not None:
             speakers = speaker_of_clause(ctx, seg.trail_clause[1], seg.trail_clause[0])
             rule = "direct_before_colon"
+        if not speakers and seg.subject_after:
+            speakers, rule = seg.subject_after, "direct_before_subject"
         if not speakers:
             # the rest of a sentence whose first part is someone's reported speech (…成就，“所有…”)
             s0, _s1 = sentence_bounds(text, seg.open_mark or seg.start, ps, pe)
             for q in indirect:
                 if s0 <= q.start < (seg.open_mark or seg.start):
                     speakers, rule, cue = q.speakers, "direct_same_sentence", q.cue
+        if not speakers and not seg.lead and seg.open_mark is not None:
+            # a quotation on its own after someone's speech in the same paragraph goes on with it
+            # (阿披实表示，…。“在这方面，…。”), unless someone else is named in between
+            prior = _last_quote_before(found, by_end, ends, ps, seg.open_mark)
+            if prior is not None and not _named_between(ctx, prior.end, seg.open_mark):
+                speakers, rule, cue = prior.speakers, "direct_same_paragraph", prior.cue
         if not speakers:
             interviewee = ctx.interviewee(seg.start)
             if interviewee is not None and seg.lead == "":
@@ -440,6 +504,9 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
             chain = speakers
         elif not seg.continued:
             chain = []
+        if not speakers and seg.whole_block:
+            echoes.append((seg, True))
+            continue
         if not speakers:
             warnings.append(("unattributed_quote", "speech in quotation marks with no speaker found",
                              seg.start, seg.end))
@@ -450,7 +517,66 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         while end > start and text[end - 1] in _SKIP:
             end -= 1
         found.append(Found(start, end, "direct", rule + (f"+{seg.repair}" if seg.repair else ""), cue, speakers))
+    found.extend(_echoes(text, echoes, found + indirect, warnings))
     return found
+
+
+def _last_quote_before(found: list[Found], by_end: list[Found], ends: list[int], floor: int,
+                       pos: int) -> Found | None:
+    """The quote (direct or indirect) that ends last between ``floor`` and ``pos``."""
+    best = found[-1] if found and floor <= found[-1].start and found[-1].end <= pos else None
+    i = bisect_right(ends, pos) - 1
+    if i >= 0 and by_end[i].start >= floor and (best is None or by_end[i].end > best.end):
+        best = by_end[i]
+    return best
+
+
+def _named_between(ctx: Context, start: int, end: int) -> bool:
+    person = ctx.person_starting_in(start, end)
+    while person is not None and ctx.in_speech(person.start):
+        person = ctx.person_starting_in(person.end, end)
+    return person is not None
+
+
+#: a heading is compared with at most this many quotes (a guard for hostile input, not a tuning knob)
+_ECHO_LIMIT = 2000
+
+
+def _echoes(text: str, echoes: list[tuple[Segment, bool]], quotes: list[Found],
+            warnings: list[tuple[str, str, int, int]]) -> list[Found]:
+    """Headings in marks that repeat speech attributed in the body (“为什么要等休假结束以后？明天上午就谈！”
+    above 基奎特总统激动地反问我：“为什么…”) take its speaker; a heading's speech found nowhere else stays
+    unattributed. Repeats are compared on the characters, ignoring punctuation: most of the heading's
+    characters must appear, in order, in the quote."""
+    out: list[Found] = []
+    bodies = [(q, _letters(text[q.start:q.end])) for q in quotes] if len(quotes) <= _ECHO_LIMIT else []
+    for seg, speech in echoes:
+        head = _letters(text[seg.start:seg.end])
+        match = None
+        for q, body in bodies:
+            if head and (head in body or (len(head) >= 8 and _covered(head, body) >= 0.8)):
+                match = q
+                break
+        if match is not None:
+            out.append(Found(seg.start, seg.end, "direct", "direct_repeated", match.cue, match.speakers))
+        elif speech:
+            warnings.append(("unattributed_quote", "speech in quotation marks with no speaker found",
+                             seg.start, seg.end))
+    return out
+
+
+_NOT_LETTER = re.compile(r"[\s\W_]+")
+
+
+def _letters(s: str) -> str:
+    return _NOT_LETTER.sub("", s)
+
+
+def _covered(short: str, long: str) -> float:
+    from difflib import SequenceMatcher
+
+    blocks = SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) / len(short) if short else 0.0
 
 
 def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]:
