@@ -283,7 +283,7 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type == "person" or sp.name == "我"]
     if found:
         return found
-    if cs > floor and text[cs - 1] in "，," and _no_subject(text, cs, end):
+    if cs > floor and text[cs - 1] in "，," and no_subject(text, cs, end):
         # a verb with no subject of its own (…主张，表示… / …，就对马来花说) speaks for the subject its
         # sentence opens with
         s0 = floor
@@ -295,7 +295,7 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     return []
 
 
-def _no_subject(text: str, start: int, end: int) -> bool:
+def no_subject(text: str, start: int, end: int) -> bool:
     """Whether a clause has no subject of its own: empty once openers and fillers are taken off, or
     opening with a preposition (对中共十八大胜利召开表示祝贺)."""
     m = _openers_re().match(text, start, end)

@@ -33,10 +33,14 @@ from .attribution import (
     VIEW_RE,
     Context,
     Speaker,
+    clause_start,
     context_for,
+    no_subject,
     sentence_subject,
     speaker_before,
     speaker_of_clause,
+    speaker_of_view,
+    strip_fillers,
     subject_after,
 )
 from .clean import identity
@@ -293,8 +297,10 @@ def classify(ctx: Context, seg: Segment) -> None:
     if seg.continued or seg.continues or seg.repair or seg.lead == "prev_colon":
         seg.speech = True
     elif seg.trail_cue is not None and seg.lead not in ("colon", "verb"):
-        # “拐点”，但发言人表示… : a term before an attribution is not its speech
-        seg.speech = sentence_like or (starts_sentence and len(content) >= 4)
+        # “拐点”，但发言人表示… : a term before an attribution is not its speech, nor is a name in marks
+        # inside a clause (对话会的主题“构建…：政党的责任”，提醒…)
+        seg.speech = ((sentence_like and (starts_sentence or prev in "，,；;"))
+                      or bool(_ENDS_SENTENCE.search(content)) or (starts_sentence and len(content) >= 4))
     elif seg.lead in ("colon", "verb"):
         seg.speech = closes and (sentence_like or len(content) >= 4)
     elif seg.lead == "comma":
@@ -379,16 +385,26 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
         if running is not None and (ps, pe) not in running:
             continue
         taken_until = ps
-        for m in _cue_re().finditer(text, ps, pe):
+        lead: list[Speaker] = []  # who the paragraph opens by reporting (习近平指出，…): its 我 and subject-less verbs
+        candidates = sorted([*VIEW_RE.finditer(text, ps, pe), *_cue_re().finditer(text, ps, pe)],
+                            key=lambda m: m.start())
+        for m in candidates:
             vs, ve = m.start(), m.end()
-            if (vs < taken_until or any(a <= vs < b for a, b in inside) or not ctx.is_cue(vs, ve)
-                    or nominal(text, vs)):
+            view = m.re is VIEW_RE
+            if vs < taken_until or any(a <= vs < b for a, b in inside):
+                continue
+            if not view and (not ctx.is_cue(vs, ve) or nominal(text, vs)):
                 continue
             j = _skip(text, ve, pe)
-            punct = j < pe and text[j] in "，,：:"
-            if punct:
+            punct = view or (j < pe and text[j] in "，,：:")
+            if punct and not view:
                 j = _skip(text, j + 1, pe)
-            elif m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的，。！？":
+            elif not view and (m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的，。！？"):
+                if j >= pe or text[j] in "。！？":
+                    report = _report_before(ctx, m, ps, pe, speech)
+                    if report is not None:
+                        found.append(report)
+                        ctx.add_speech(report.start, report.end)
                 continue
             if j >= pe or text[j] in "。！？；\n":
                 continue
@@ -405,13 +421,63 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             end = _trim_end(text, j, end)
             if end - j < 2:
                 continue
-            speakers = speaker_before(ctx, vs, ps)
+            if _inner_report(ctx, j, end):
+                continue  # 新华网报道，特朗普表示… : the report inside is the quote
+            if view:
+                speakers, rule, cue = speaker_of_view(ctx, m), "indirect_view", None
+            else:
+                speakers, rule, cue = speaker_before(ctx, vs, ps), "indirect_after_verb", m.group()
+            cs = clause_start(text, vs, ps)
+            opens_sentence = cs == _skip(text, ps, pe) or text[cs - 1] in SENTENCE_END
+            if lead and opens_sentence and (
+                    (len(speakers) == 1 and speakers[0].name == "我")
+                    or (not speakers and no_subject(text, cs, strip_fillers(text, cs, vs)))):
+                speakers, rule = lead, rule + "_lead"
             if not speakers:
                 continue
-            found.append(Found(j, end, "indirect", "indirect_after_verb", m.group(), speakers))
+            if not found or found[-1].start < ps:
+                lead = speakers if cs == _skip(text, ps, pe) and rule == "indirect_after_verb" else []
+            found.append(Found(j, end, "indirect", rule, cue, speakers))
             ctx.add_speech(j, end)
             taken_until = end
     return found
+
+
+def _inner_report(ctx: Context, start: int, end: int) -> bool:
+    """Whether reported speech opens with its own attribution (特朗普表示可能…)."""
+    text = ctx.text
+    clause_end = start
+    while clause_end < end and text[clause_end] not in "，,。；;：:":
+        clause_end += 1
+    for m in _cue_re().finditer(text, start, clause_end):
+        if ctx.is_cue(m.start(), m.end()) and not nominal(text, m.start()) and m.start() > start:
+            after = m.end()
+            if (after < end and (text[after] in "，,：:" or m.group() in _bare_verbs())
+                    and text[after] not in "了过着的" and speaker_before(ctx, m.start(), start)):
+                return True
+    return False
+
+
+def _report_before(ctx: Context, m: re.Match[str], ps: int, pe: int, speech: list[Segment]) -> Found | None:
+    """``…全覆盖。永春县河长办主任潘宇灿告诉记者。`` : a sentence that only names the speaker reports the
+    sentence before it."""
+    text = ctx.text
+    vs = m.start()
+    cs = clause_start(text, vs, ps)
+    if cs <= ps or text[cs - 1] not in SENTENCE_END:
+        return None
+    speakers = speaker_before(ctx, vs, ps)
+    if not speakers or any(sp.start < cs for sp in speakers):
+        return None
+    end = cs - 1
+    start = end
+    while start > ps and text[start - 1] not in SENTENCE_END:
+        start -= 1
+    start = _skip(text, start, end)
+    if end - start < 4 or any(s.open_mark is not None and start <= s.open_mark < end for s in speech) \
+            or ctx.in_speech(start):
+        return None
+    return Found(start, _trim_end(text, start, end), "indirect", "indirect_before_report", m.group(), speakers)
 
 
 def nominal(text: str, verb_start: int) -> bool:

@@ -150,3 +150,74 @@ def test_interview_heading_names_the_interviewee() -> None:
 def test_speech_introduced_on_the_line_before_and_named_on_the_line_after() -> None:
     quotes, _ = run("吴刚一愣，问：\n“没火柴了？”\n“早断了！”\n马丽说。\n", ["吴刚", "马丽"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("没火柴了？", "吴刚"), ("早断了！", "马丽")]
+
+
+# Round 2 rules. Sentences written for these tests, patterned on constructions seen in People's Daily
+# articles (no article's names or sentences).
+
+def test_speaker_named_after_the_quotation_without_a_verb() -> None:
+    quotes, _ = run("“中国是一个重视合作的国家，发展很快。”大学教授李明远是这一变化的见证者。\n", ["李明远"])
+    assert [(q["text"], q["speaker"], q["rule"]) for q in quotes] == [
+        ("中国是一个重视合作的国家，发展很快。", "李明远", "direct_before_subject")]
+
+
+def test_view_of_a_person_on_the_next_paragraph() -> None:
+    quotes, _ = run("“只有平时多流汗，战时才能少流血。”\n在政委王建国眼里，训练标准必须毫不放松。\n", ["王建国"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("只有平时多流汗，战时才能少流血。", "direct", "王建国"),
+        ("训练标准必须毫不放松", "indirect", "王建国")]
+
+
+def test_quotation_on_its_own_goes_on_with_the_paragraph_speaker() -> None:
+    quotes, _ = run("赵刚表示，困难总会过去。我们要看长远。“我们有信心走下去。”\n", ["赵刚"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("困难总会过去", "赵刚"), ("我们有信心走下去。", "赵刚")]
+    # someone named in between breaks the chain: no guess, a warning
+    quotes, warnings = run("赵刚表示，困难总会过去。钱伟也在场。“我们有信心走下去。”\n", ["赵刚", "钱伟"])
+    assert [q["speaker"] for q in quotes] == ["赵刚"]
+    assert [w[0] for w in warnings] == ["unattributed_quote"]
+
+
+def test_closing_quotation_after_a_comma_is_the_subjects() -> None:
+    quotes, _ = run("王成任职三年，查处案件四十件，“九成以上的案件都是独立查办的”。\n", ["王成"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("九成以上的案件都是独立查办的", "王成")]
+    # …but not when the clause before cites someone else: the sentence is one indirect quote
+    quotes, _ = run("钱伟表示，要像专家在报告中提到的那样，“努力建设一个开放包容的世界”。\n", ["钱伟"])
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [("indirect", "钱伟")]
+
+
+def test_heading_that_repeats_attributed_speech() -> None:
+    text = "“为什么要等？明天上午就谈！”\n那天下午，我去拜访陈建国。陈建国激动地反问我：“为什么要等？明天上午就谈！”\n"
+    quotes, warnings = run(text, ["陈建国"])
+    assert [(q["speaker"], q["rule"]) for q in quotes] == [
+        ("陈建国", "direct_repeated"), ("陈建国", "direct_after_colon")]
+    assert warnings == []
+
+
+def test_nouns_and_words_that_end_in_a_verb_are_not_cues() -> None:
+    # 要求 after 新 is a noun; 讲 inside 演讲 is not 讲
+    text = "李华对工作提出新要求，再次强调“安全生产永远在路上”。\n李华发表了演讲，提出了新的方针。\n"
+    quotes, _ = run(text, ["李华"])
+    assert [(q["text"], q["kind"]) for q in quotes] == [("安全生产永远在路上", "direct")]
+
+
+def test_quotation_that_is_the_object_of_a_verb_before_a_comma() -> None:
+    quotes, _ = run("李华同时强调“此事不构成诽谤诉讼的理由”，并拒绝了对方提出的赔偿要求。\n", ["李华"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [("此事不构成诽谤诉讼的理由", "direct", "李华")]
+
+
+def test_sentence_that_only_names_the_speaker_reports_the_one_before() -> None:
+    quotes, _ = run("如今，全县一百多名老人成为护河的宣传员。县河长办主任潘建华告诉记者。\n", ["潘建华"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("如今，全县一百多名老人成为护河的宣传员", "indirect", "潘建华")]
+
+
+def test_first_person_and_subjectless_verbs_inside_a_reported_paragraph() -> None:
+    text = "周明指出，发展道路是历史的选择。我在报告中指出，经济进入了新阶段。希望各位多提建议。\n"
+    quotes, _ = run(text, ["周明"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("发展道路是历史的选择", "周明"), ("经济进入了新阶段", "周明"), ("各位多提建议", "周明")]
+
+
+def test_report_that_opens_with_its_own_attribution() -> None:
+    quotes, _ = run("电视台报道，李华表示将在数小时内提起诉讼。\n", ["李华"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("将在数小时内提起诉讼", "李华")]
