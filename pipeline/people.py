@@ -158,12 +158,22 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     if m:
         return _foreign_end(t, start, m.end() - len(m.group().rsplit("·", 1)[1]))
     end = _foreign_end(t, start, start)
-    if end - start < 2 or not _name_end_ok(t, end):
+    if end - start < 2:
+        return None
+    nxt = t.tokens[t.token_at(end)] if end < len(text) else None
+    # after a title, the name may run up to the sentence's next word (基纳纳|全程收看, 卡布维|手里)
+    if not (_name_end_ok(t, end) or (nxt is not None and nxt[0] == end and _ordinary(nxt[2]) and len(nxt[2]) > 1)):
         return None
     name = text[start:end]
     if any(c in _NOT_IN_NAME for c in name) or name in _non_person_words():
         return None
-    if er.tag(name) not in ("x", "nr", "nrfg", "nrt", "ns"):
+    tag = er.tag(name)
+    if tag not in ("x", "nr", "nrfg", "nrt", "ns"):
+        return None
+    # a run jieba does not know reads as a name when it sounds like a transliteration (卡布维) or when
+    # jieba's HMM made one word of it (马古富力); not a verb phrase (仅用, 所著)
+    if tag == "x" and translit_score(name) < _TRANSLIT_MEAN and not (
+            len(name) >= 3 and first[0] == start and first[1] == end):
         return None
     # the whole run must not be made of ordinary words (主席团, 会议): some piece is unknown or a name
     i = t.token_at(start)
@@ -171,6 +181,36 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     if pieces and all(er.tag(w) not in ("x", "nr", "nrfg", "nrt", "ns") and len(w) > 1 for w in pieces):
         return None
     return end
+
+
+@cache
+def _name_chars() -> dict[str, tuple[float, float]]:
+    """Character → (given-name score, transliteration score) from ``name_chars.tsv``."""
+    return {r["char"]: (float(r["given"]), float(r["translit"])) for r in lexicons.table("name_chars")}
+
+
+_UNSEEN = (-4.0, -4.0)
+#: a character at least this typical of transliterations goes on a foreign name (克, 纳, 基, 利)
+_TRANSLIT_MIN = -1.6
+
+
+def given_score(given: str) -> float:
+    """How typical of a given name the characters after the surname are: the weakest one counts."""
+    chars = _name_chars()
+    return min((chars.get(c, _UNSEEN)[0] for c in given), default=_UNSEEN[0])
+
+
+#: the mean transliteration score of a foreign name jieba does not know
+_TRANSLIT_MEAN = -1.5
+
+
+def translit_score(name: str) -> float:
+    chars = _name_chars()
+    return sum(chars.get(c, _UNSEEN)[1] for c in name) / max(1, len(name))
+
+
+def is_translit_char(c: str) -> bool:
+    return _name_chars().get(c, _UNSEEN)[1] >= _TRANSLIT_MIN
 
 
 def _ordinary(word: str) -> bool:
@@ -192,7 +232,10 @@ def _foreign_end(t: Text, name_start: int, start: int) -> int:
             if _title_re().match(text, end):
                 break
             nxt = t.tokens[t.token_at(end)]
-            if nxt[0] == end and _ordinary(nxt[2]):
+            # jieba cuts unknown transliterations into single characters (基纳|纳, 塔利|克): a typical
+            # transliteration character goes on the name even where jieba knows it as a word of its own
+            if nxt[0] == end and _ordinary(nxt[2]) and not (len(nxt[2]) == 1 and is_translit_char(nxt[2])
+                                                            and nxt[2] not in _NOT_IN_NAME):
                 break
         end += 1
     return end
