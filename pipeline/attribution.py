@@ -81,6 +81,8 @@ class Context:
 
     def __post_init__(self) -> None:
         self._token_start_list = sorted(self.token_starts)
+        _link_names(self.people)
+        self.people.extend(_short_references(self.text, self.people))
         self.people.sort(key=lambda m: (m.start, m.end))
         # a mention without titles takes those the article gives the same person elsewhere
         titles: dict[str, tuple[str, ...]] = {}
@@ -171,6 +173,76 @@ class Context:
         if best is None or any(best_at < b < pos for b in self.breaks):
             return None
         return _person(best)
+
+
+def _link_names(people: list[Mention]) -> None:
+    """A short form of a foreign name that is one part of exactly one fuller name in the article
+    (哈瓦莱 → 本伊莎·哈瓦莱) is that person."""
+    full = {m.name for m in people if "·" in m.name}
+    if not full:
+        return
+    parts: dict[str, set[str]] = {}
+    for name in full:
+        for part in name.split("·"):
+            if len(part) >= 2:
+                parts.setdefault(part, set()).add(name)
+    for m in people:
+        owners = parts.get(m.name)
+        if owners is not None and len(owners) == 1 and m.name not in full:
+            m.name = next(iter(owners))
+
+
+#: 老罗, 小王 : a surname after 老/小 names a person the article names in full
+_OLD_YOUNG = re.compile(r"[老小]([\u4e00-\u9fff])")
+
+
+@cache
+def _surname_title_re() -> re.Pattern[str]:
+    """罗经理, 单支书, 习主席 : a surname right before a title word."""
+    return re.compile(rf"([\u4e00-\u9fff])(?={lexicons.alternation('titles')})")
+
+
+def _short_references(text: str, people: list[Mention]) -> list[Mention]:
+    """Mentions by surname and title (罗经理, 习主席) or 老/小 and surname (老罗) of a person the article
+    names in full, when exactly one person there has that surname. They let pronouns and speakers reach the
+    person (GUIDE: resolve 罗经理 to the full name)."""
+    by_surname: dict[str, set[str]] = {}
+    for m in people:
+        if 2 <= len(m.name) <= 4 and "·" not in m.name and "\u4e00" <= m.name[0] <= "\u9fff":
+            by_surname.setdefault(m.name[0], set()).add(m.name)
+    if not by_surname:
+        return []
+    taken = sorted((m.start, m.end) for m in people)
+    starts = [a for a, _ in taken]
+
+    def free(a: int, b: int) -> bool:
+        i = bisect_right(starts, b) - 1
+        return i < 0 or not any(x < b and a < y for x, y in taken[max(0, i - 2):i + 1])
+
+    out: list[Mention] = []
+    for pattern, group in ((_OLD_YOUNG, 1), (_surname_title_re(), 1)):
+        for m in pattern.finditer(text):
+            names = by_surname.get(m.group(group))
+            if names is None or len(names) != 1:
+                continue
+            start, end = (m.start(), m.end()) if pattern is _OLD_YOUNG else (m.start(1), m.end(1))
+            # a surname and title is written as one word: the character before must not join it (总罗经理)
+            if pattern is not _OLD_YOUNG and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
+                    and text[start - 1] not in "，、和与及的是":
+                continue
+            if free(start, end):
+                out.append(Mention(start, end, next(iter(names))))
+    return out
+
+
+def split_names(name: str) -> list[str]:
+    """Two foreign names the people stage read as one (多萝西·奈斯比特和约翰·奈斯比特): each."""
+    for joiner in ("和", "与", "及", "、"):
+        if joiner in name:
+            parts = name.split(joiner)
+            if len(parts) == 2 and all("·" in p and len(p) >= 4 for p in parts):
+                return parts
+    return [name]
 
 
 @cache

@@ -40,6 +40,7 @@ from .attribution import (
     speaker_before,
     speaker_of_clause,
     speaker_of_view,
+    split_names,
     strip_fillers,
     subject_after,
 )
@@ -665,7 +666,9 @@ def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]
 def to_matches(found: list[Found]) -> list[Match]:
     out = []
     for f in found:
-        for n, sp in enumerate(f.speakers):
+        speakers = [Speaker(name, sp.type, sp.title, sp.start, sp.end)
+                    for sp in f.speakers for name in split_names(sp.name)]
+        for n, sp in enumerate(speakers):
             # one quote per speaker (A和B都认为): same span, so the label keeps their info records apart
             label = "QUOTE" if n == 0 else f"QUOTE_{n + 1}"
             out.append(Match(f.start, f.end, label, f.rule, f.score, attrs={

@@ -221,3 +221,20 @@ def test_first_person_and_subjectless_verbs_inside_a_reported_paragraph() -> Non
 def test_report_that_opens_with_its_own_attribution() -> None:
     quotes, _ = run("电视台报道，李华表示将在数小时内提起诉讼。\n", ["李华"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("将在数小时内提起诉讼", "李华")]
+
+
+def test_short_references_reach_the_full_name() -> None:
+    # 老罗 / 罗经理 name the one person of that surname; another surname is left alone
+    text = "电影公司经理罗华明早就候在那里了。老罗说这车一直只活动在山里。罗经理说，今年已放映两千多场。\n"
+    quotes, _ = run(text, ["罗华明"])
+    assert [(q["kind"], q["speaker"]) for q in quotes] == [("indirect", "罗华明"), ("indirect", "罗华明")]
+    quotes, _ = run("电影公司经理罗华明早就候在那里了。老王说这车一直只活动在山里。\n", ["罗华明"])
+    assert quotes == []
+
+
+def test_foreign_names_joined_or_shortened() -> None:
+    text = ("“世界好比一艘船，需要同舟共济。”作家安娜·史密斯和约翰·史密斯表示，这一主张令人印象深刻。"
+            "议员本伊莎·哈瓦莱出席。哈瓦莱认为，交流有利于增进了解。\n")
+    quotes, _ = run(text, ["安娜·史密斯和约翰·史密斯", "本伊莎·哈瓦莱", "哈瓦莱"])
+    assert [q["speaker"] for q in quotes] == ["安娜·史密斯", "约翰·史密斯", "安娜·史密斯", "约翰·史密斯",
+                                              "本伊莎·哈瓦莱"]
