@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -30,7 +30,8 @@ from .spans import Match, doc_text, set_spans, token_spans
 
 Token = tuple[int, int, str]
 
-_FOREIGN_NAME = re.compile(rf"[{CJK}]{{1,8}}(?:·[{CJK}]{{1,10}}){{1,3}}")
+#: a name written with ·; 和/与/及 inside a part rather join two names (多萝西·奈斯比特和约翰·奈斯比特)
+_FOREIGN_NAME = re.compile(rf"(?:(?![和与及])[{CJK}]){{1,8}}(?:·(?:(?![和与及])[{CJK}]){{1,10}}){{1,3}}")
 #: characters never inside a Chinese personal name (they are function words or end a clause)
 _NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那其之被把对向从为年月日时")
 _MAX_FOREIGN = 6
@@ -189,7 +190,8 @@ def _name_chars() -> dict[str, tuple[float, float]]:
     return {r["char"]: (float(r["given"]), float(r["translit"])) for r in lexicons.table("name_chars")}
 
 
-_UNSEEN = (-4.0, -4.0)
+#: a character no name in jieba's dictionary holds: rare in names (坞, 烽), so below the weak-evidence floor
+_UNLISTED = (-2.2, -3.0)
 #: a character at least this typical of transliterations goes on a foreign name (克, 纳, 基, 利)
 _TRANSLIT_MIN = -1.6
 
@@ -197,7 +199,23 @@ _TRANSLIT_MIN = -1.6
 def given_score(given: str) -> float:
     """How typical of a given name the characters after the surname are: the weakest one counts."""
     chars = _name_chars()
-    return min((chars.get(c, _UNSEEN)[0] for c in given), default=_UNSEEN[0])
+    return min((chars.get(c, _UNLISTED)[0] for c in given), default=_UNLISTED[0])
+
+
+#: the weakest given-name character a name found on weak evidence (jieba's tag, an unknown word, a list)
+#: may have: 素质, 肃性, 果业 and 七军 score below it, 其琛, 美林, 双民 above
+GIVEN_MIN = -2.0
+#: … and one found between a clause boundary and a speech verb (解决新|问题, 钱去|看望 score below)
+GIVEN_MIN_CUE = -3.0
+
+
+def name_like(name: str, floor: float = GIVEN_MIN) -> bool:
+    """Whether the characters read as a name: a surname with typical given-name characters, or (no surname)
+    typical transliteration characters."""
+    surname = er.surname_of(name)
+    if surname and len(name) > len(surname):
+        return given_score(name[len(surname):]) >= floor
+    return translit_score(name) >= _TRANSLIT_MEAN
 
 
 #: the mean transliteration score of a foreign name jieba does not know
@@ -206,11 +224,11 @@ _TRANSLIT_MEAN = -1.5
 
 def translit_score(name: str) -> float:
     chars = _name_chars()
-    return sum(chars.get(c, _UNSEEN)[1] for c in name) / max(1, len(name))
+    return sum(chars.get(c, _UNLISTED)[1] for c in name) / max(1, len(name))
 
 
 def is_translit_char(c: str) -> bool:
-    return _name_chars().get(c, _UNSEEN)[1] >= _TRANSLIT_MIN
+    return _name_chars().get(c, _UNLISTED)[1] >= _TRANSLIT_MIN
 
 
 def _ordinary(word: str) -> bool:
@@ -239,6 +257,24 @@ def _foreign_end(t: Text, name_start: int, start: int) -> int:
                 break
         end += 1
     return end
+
+
+_NAMING = re.compile(r"[，,]?(?:名字叫|名叫|叫做|叫)")
+_COORDINATORS = "和与及、"
+
+
+def _coordinated(t: Text, end: int, reader: Callable[[Text, int], int | None]) -> int | None:
+    """End of a second name joined by 和/与/、 to the name ending at ``end``, read the same way, or None."""
+    text = t.text
+    if end >= len(text) - 1 or text[end] not in _COORDINATORS or _title_re().match(text, end + 1):
+        return None
+    nxt = reader(t, end + 1)
+    if nxt is None:
+        return None
+    name = text[end + 1:nxt]
+    if "·" in text[end - 1:end] or ("·" not in name and not name_like(name)):
+        return None
+    return nxt
 
 
 def title_phrases(t: Text, title_start: int, title_end: int) -> list[tuple[int, int]]:
@@ -305,18 +341,31 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         start = m.end()
         if start >= len(text) or not free(start, start + 1):
             continue
+        naming = _NAMING.match(text, start)
+        if naming:  # 放映员叫杨卫华, 村支书，叫单太洪: the title, then what the person is called
+            start = naming.end()
         phrases = title_phrases(t, m.start(), m.end())
-        foreign_first = any(c in text[a:b] for a, b in phrases for c in er.foreign_countries_in(text[a:b]))
+        foreign_first = bool(_FOREIGN_NAME.match(text, start)) or any(
+            c in text[a:b] for a, b in phrases for c in er.foreign_countries_in(text[a:b]))
         readers = (read_foreign_name, read_chinese_name) if foreign_first else (read_chinese_name,
                                                                                   read_foreign_name)
+        end = None
         for reader in readers:
             end = reader(t, start)
             if end is not None:
                 break
         if end is None or not free(start, end):
             continue
+        titles = [text[a:b] for a, b in phrases]
         rule = "title_name" if er.surname_of(text[start:end]) else "title_foreign_name"
-        add(Mention(start, end, text[start:end], rule, 0.95, [text[a:b] for a, b in phrases]))
+        add(Mention(start, end, text[start:end], rule, 0.95, titles))
+        # people joined to the first share its titles (作家多萝西·奈斯比特和约翰·奈斯比特, 放映员叫杨卫华和曾志良)
+        for _ in range(6):
+            nxt = _coordinated(t, end, reader)
+            if nxt is None or not free(end + 1, nxt):
+                break
+            add(Mention(end + 1, nxt, text[end + 1:nxt], rule + "_coordinated", 0.85, list(titles)))
+            end = nxt
 
     # 2. role credits the layout stage does not read (统筹：本版编辑许诺, 制图：蔡华伟, 电记者杨迅、杜一菲, X摄)
     for m in _role_credit_re().finditer(text):
@@ -335,22 +384,31 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     for m in _DOT_NAME.finditer(text):
         a = _dot_name_start(t, m.start(), m.start("first_end"))
         b = _foreign_end(t, a, m.start("last"))
-        if b - m.start("last") >= 1 and free(a, b) and b - a >= 4:
+        # a name, not a series of words (宗旨·核心·追求, 花季·雨季)
+        if b - m.start("last") >= 1 and free(a, b) and b - a >= 4 and \
+                translit_score(text[a:b].replace("·", "")) >= _TRANSLIT_MEAN:
             add(Mention(a, b, text[a:b], "dot_name", 0.85))
 
     # 4. clause boundary + name + cue
     for m in _cue_re().finditer(text):
         for end in _cue_name_ends(text, m.start()):
             found = _name_before(t, end)
-            if found is not None and free(found, end):
+            if found is not None and free(found, end) and name_like(text[found:end], GIVEN_MIN_CUE):
                 add(Mention(found, end, text[found:end], "name_cue", 0.85))
                 break
 
-    # 5. jieba's dictionary names (three characters and more: its two-character ones are often words)
+    # every occurrence of a name found so far is that person: weaker rules do not read it otherwise
+    # (基奎特总统 is not 基|奎特总统)
+    _link_found(t, mentions, free, add)
+
+    # 5. jieba's dictionary names (three characters and more: its two-character ones are often words; four
+    # are idioms unless the surname is compound: 年富力强)
     for k, (s, e, w) in enumerate(t.tokens):
         if 3 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and _plausible_name(w) and \
-                (er.surname_of(w) or er.tag(w) == "nrfg") and _name_end_ok(t, e) and \
-                (k == 0 or er.stops_phrase(t.tokens[k - 1][2]) or t.tokens[k - 1][2] in er.titles()):
+                (er.surname_of(w) or er.tag(w) == "nrfg") and _name_end_ok(t, e) and name_like(w) and \
+                (len(w) == 3 or len(er.surname_of(w)) == 2 or er.tag(w) == "nrfg") and \
+                (k == 0 or er.stops_phrase(t.tokens[k - 1][2]) or t.tokens[k - 1][2] in er.titles()
+                 or er.tag(t.tokens[k - 1][2]) == "v"):
             add(Mention(s, e, w, "dictionary_name", 0.7))
 
     # 6. words jieba does not know (its HMM made them) that read as surname + given name (胡绳, 袁茂堂),
@@ -361,7 +419,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if not (2 <= len(w) <= 3) or not free(s, e):
             continue
         surname = er.surname_of(w)
-        if surname not in common or surname == w or not _plausible_name(w):
+        if surname not in common or surname == w or not _plausible_name(w) or not name_like(w):
             continue
         unknown = freq.get(w, 0) == 0
         if not (unknown or (len(w) == 3 and er.is_name_tag(w) and freq.get(w, 0) < 30)):
@@ -374,10 +432,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for s, e, w in t.tokens:
         if 2 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and w not in _non_person_words() and \
-                len(w) - len(er.surname_of(w)) >= 1:
+                len(w) - len(er.surname_of(w)) >= 1 and name_like(w):
             m = _title_re().match(text, e)
-            if m and t.is_boundary(m.end()) and _name_end_ok(t, m.end()) and \
-                    _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
+            if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
                 add(Mention(s, e, w, "name_title", 0.8))
 
     # 6. names listed with a found one (王沪宁、丁薛祥、杨晓渡)
@@ -388,13 +445,13 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             continue
         for a, b in items:
             name = text[a:b]
-            if free(a, b) and er.surname_of(name) and _plausible_name(name):
+            if free(a, b) and er.surname_of(name) and _plausible_name(name) and name_like(name):
                 add(Mention(a, b, name, "name_list", 0.8))
 
     return _link(t, mentions)
 
 
-_DOT_NAME = re.compile(rf"[{CJK}](?P<first_end>)·(?:[{CJK}]{{1,10}}·)*(?P<last>)[{CJK}]")
+_DOT_NAME = re.compile(rf"[{CJK}](?P<first_end>)·(?:(?:(?![和与及])[{CJK}]){{1,10}}·)*(?P<last>)[{CJK}]")
 _PHOTO_CREDIT = re.compile(rf"(?:^|(?<=[。\s）)]))(?P<name>[{CJK}]{{2,3}})\s?摄(?=\s*$|\s*[）)]|\s)", re.M)
 _NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
 
@@ -507,6 +564,19 @@ def _name_before(t: Text, end: int) -> int | None:
         if _plausible_name(name):
             return start
     return None
+
+
+def _link_found(t: Text, mentions: list[Mention], free: Callable[[int, int], bool],
+                add: Callable[[Mention], None]) -> None:
+    """Every free occurrence of a name found so far, where a name may end, as a mention of it."""
+    text = t.text
+    for name in sorted({m.name for m in mentions}, key=len, reverse=True):
+        a = text.find(name)
+        while a >= 0:
+            b = a + len(name)
+            if free(a, b) and (_name_end_ok(t, b) or t.is_boundary(b)):
+                add(Mention(a, b, name, "same_name", 0.9))
+            a = text.find(name, b)
 
 
 def _link(t: Text, mentions: list[Mention]) -> list[Match]:

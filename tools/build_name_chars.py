@@ -11,7 +11,7 @@ file ``jieba/dict.txt`` (word, frequency, part-of-speech tag), already a depende
   ends that way).
 - ``translit``: the same ratio over words tagged ``nrt`` (transliterated names): high for 斯, 尔, 娜, 克.
 
-Only characters seen at least 5 times in names of either kind are listed. The scores are noisy (jieba's
+Only characters seen in names of either kind are listed; the stage reads an unlisted one as untypical. The scores are noisy (jieba's
 ``nr`` tag is), which is why the stage uses them as one piece of evidence among others.
 
     python tools/build_name_chars.py [path/to/jieba/dict.txt]
@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "pipeline" / "lexicons" / "name_chars.tsv"
 SURNAMES = ROOT / "pipeline" / "lexicons" / "surnames.txt"
 PROPER = frozenset({"nr", "nrfg", "nrt", "ns", "nz", "nt"})
-MIN_SEEN = 5
+MIN_SEEN = 1
 
 
 def _surnames() -> set[str]:
