@@ -43,6 +43,8 @@ _TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)
 _DATELINE = re.compile(r"(?:本报|新华社|中新社)[^，。（(]{0,20}电(?:[（(][^）)]{0,40}[）)])?")
 #: a clause of time or occasion before the subject (众人大笑之后，黑老接着… / 会见前，习近平… / 十九大上，…)
 _LEAD_CLAUSE = re.compile(r"[^，,。！？；：“”]{1,16}(?:之后|以后|之前|以前|后|前|时|之际|期间|上|中)[，,]")
+#: 据披露的BBC内部备忘录 : how the document came to be known is not part of its name
+_REPORTED = re.compile(r"据[\u4e00-\u9fff]{1,3}的")
 #: the window searched back for the person a pronoun stands for
 PRONOUN_WINDOW = 600
 
@@ -411,16 +413,52 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if text[end - len(head):end] != head:
             continue
         start = cs
-        m = _openers_re().match(text, start, end)
-        if m is not None and m.end() < end - len(head) + 1:
-            start = m.end()
+        for pattern in (_openers_re(), _REPORTED, _TIME_PREFIX):
+            m = pattern.match(text, start, end)
+            if m is not None and m.end() < end - len(head) + 1:
+                start = m.end()
         phrase = text[start:end]
+        if kind == "data":
+            # 财政部数据显示 / 国家统计局2017年6月的调查显示 : the named body whose data speaks; unnamed data
+            # (数据显示, 研究表明) is nobody
+            org = next((o for o in ctx.orgs if o.start == start and o.end < end), None)
+            return [Speaker(org.name, "organization", None, org.start, org.end)] if org is not None else []
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
+        if phrase == head and len(head) >= 2 and kind != "group":
+            fuller = _fuller_phrase(ctx, head, start)  # 会议 → 中央经济工作会议 named before
+            if fuller is not None:
+                return [Speaker(fuller, kind, None, start, end)]
         if kind == "unnamed" and _PLURAL.match(phrase):
             kind = "group"  # 多位专家, 部分代表: several people named as a group
         return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
     return []
+
+
+#: how many earlier occurrences of a bare speaker noun are looked at for its fuller phrase
+_FULLER_LOOKBACK = 20
+
+
+def _fuller_phrase(ctx: Context, head: str, before: int) -> str | None:
+    """The nearest earlier phrase that opens a clause and ends with ``head`` and says more than it
+    (国家疾控局新闻发言人 before a bare 发言人, 中央经济工作会议 before a bare 会议)."""
+    text = ctx.text
+    at = before
+    for _ in range(_FULLER_LOOKBACK):
+        at = text.rfind(head, 0, at)
+        if at <= 0:
+            return None
+        cs = clause_start(text, at, max(0, at - 24))
+        for pattern in (_openers_re(), _REPORTED, _TIME_PREFIX):
+            m = pattern.match(text, cs, at)
+            if m is not None:
+                cs = m.end()
+        phrase = text[cs:at + len(head)]
+        if len(phrase) > len(head) and (cs == 0 or text[cs - 1] in _CLAUSE_BREAK or text[cs - 1] in " *"
+                                        or cs != clause_start(text, at, max(0, at - 24))) \
+                and all("\u4e00" <= c <= "\u9fff" or c.isalnum() for c in phrase):
+            return phrase
+    return None
 
 
 def _person_ending(ctx: Context, end: int) -> Speaker | None:
@@ -468,6 +506,13 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
     for head, kind in _heads():
         if kind in ("organization", "group") and text.startswith(head, start) and head != "我":
             return [Speaker(head, kind, None, start, start + len(head))]
+    # 全省经济工作会议对全年工作进行总结，指出… : a meeting or document named at the sentence start
+    window = min(first_clause_end, start + 18)
+    for head, kind in _heads():
+        if kind in ("organization", "document") and len(head) >= 2:
+            k = text.find(head, start + 1, window)
+            if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]):
+                return [Speaker(text[start:k + len(head)], kind, None, start, k + len(head))]
     return []
 
 

@@ -238,3 +238,22 @@ def test_foreign_names_joined_or_shortened() -> None:
     quotes, _ = run(text, ["安娜·史密斯和约翰·史密斯", "本伊莎·哈瓦莱", "哈瓦莱"])
     assert [q["speaker"] for q in quotes] == ["安娜·史密斯", "约翰·史密斯", "安娜·史密斯", "约翰·史密斯",
                                               "本伊莎·哈瓦莱"]
+
+
+def test_bare_speaker_noun_takes_its_fuller_phrase_and_data_speaks_for_a_named_body() -> None:
+    nlp = get_nlp()
+    text = ("全省经济工作会议对全年工作进行总结，指出这是不平凡的一年。会议强调，要稳中求进。"
+            "财政局数据显示，支出连续五年下降。数据显示，收入有所增加。\n")
+    doc = nlp.make_doc(text)
+    doc._.clean = identity(text)
+    doc._.meta = {"warnings": []}
+    for name, component in nlp.pipeline:
+        if name in ("zhnews_layout", "zhnews_sentences"):
+            doc = component(doc)
+    org = text.index("财政局")
+    set_spans(doc, "organizations", [Match(org, org + 3, "ORG", "test", attrs={"name": "财政局"})])
+    doc = quotes_component(doc)
+    got = [(s.text, s._.info["speaker"], s._.info["speaker_type"]) for s in doc.spans["quotes"]]
+    assert got == [("这是不平凡的一年", "全省经济工作会议", "organization"),
+                   ("要稳中求进", "全省经济工作会议", "organization"),
+                   ("支出连续五年下降", "财政局", "organization")]
