@@ -209,13 +209,24 @@ GIVEN_MIN = -2.0
 GIVEN_MIN_CUE = -3.0
 
 
-def name_like(name: str, floor: float = GIVEN_MIN) -> bool:
+def name_like(name: str, floor: float = GIVEN_MIN, dictionary: bool = False) -> bool:
     """Whether the characters read as a name: a surname with typical given-name characters, or (no surname)
-    typical transliteration characters."""
+    typical transliteration characters. A word jieba's dictionary tags as a name (``dictionary``) needs
+    typical characters on average and a last character that ends names, not nouns (性, 业, 率, 村)."""
     surname = er.surname_of(name)
     if surname and len(name) > len(surname):
-        return given_score(name[len(surname):]) >= floor
+        given = name[len(surname):]
+        if dictionary:
+            chars = _name_chars()
+            scores = [chars.get(c, _UNLISTED)[0] for c in given]
+            return sum(scores) / len(scores) >= _DICT_MEAN and scores[-1] >= _DICT_LAST and \
+                given[-1] not in _PLACE_ENDINGS
+        return given_score(given) >= floor
     return translit_score(name) >= _TRANSLIT_MEAN
+
+
+_DICT_MEAN = -2.3
+_DICT_LAST = -2.5
 
 
 #: the mean transliteration score of a foreign name jieba does not know
@@ -405,7 +416,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # are idioms unless the surname is compound: 年富力强)
     for k, (s, e, w) in enumerate(t.tokens):
         if 3 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and _plausible_name(w) and \
-                (er.surname_of(w) or er.tag(w) == "nrfg") and _name_end_ok(t, e) and name_like(w) and \
+                (er.surname_of(w) or er.tag(w) == "nrfg") and _name_end_ok(t, e) and name_like(w, dictionary=True) and \
                 (len(w) == 3 or len(er.surname_of(w)) == 2 or er.tag(w) == "nrfg") and \
                 (k == 0 or er.stops_phrase(t.tokens[k - 1][2]) or t.tokens[k - 1][2] in er.titles()
                  or er.tag(t.tokens[k - 1][2]) == "v"):
@@ -432,7 +443,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for s, e, w in t.tokens:
         if 2 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and w not in _non_person_words() and \
-                len(w) - len(er.surname_of(w)) >= 1 and name_like(w):
+                len(w) - len(er.surname_of(w)) >= 1 and name_like(w, dictionary=True):
             m = _title_re().match(text, e)
             if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
                 add(Mention(s, e, w, "name_title", 0.8))
