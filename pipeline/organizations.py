@@ -25,13 +25,32 @@ from .clean import CJK
 from .spans import Match, doc_text, set_spans, token_spans
 
 Token = tuple[int, int, str]
+#: start, end, entity key, kind, rule, the division a local body belongs to (its seat) or None
+Found = tuple[int, int, str, str, str, "tuple[int, int] | None"]
 
 #: stems that make a suffix word generic (该公司, 有关部门, 全国政协 is in the lexicon)
 _GENERIC_HEADS = ("该", "本", "各", "有关", "相关", "这", "那", "其", "我", "贵", "原", "此", "每", "上述", "多家",
-                  "一家", "一些", "国内", "国外", "地方", "基层", "当地", "全市", "全区", "全省", "全县")
+                  "一家", "一些", "国内", "国外", "地方", "基层", "当地", "全市", "全区", "全省", "全县", "乡镇",
+                  "村办", "乡办", "镇办", "县办", "校办", "街办")
+#: stems that only name a level of administration, not one division (县纪委, 镇党委, 乡镇纪委)
+_LEVEL_WORDS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "州", "乡镇", "街道", "社区", "村级", "县级",
+                          "市级", "省级", "全国", "中央", "地方", "国家"})
+#: one-character prepositions jieba glues to the next character of a name it does not know (由县纪委, 经镇纪委)
+_LEVELS = ("乡镇", "街道", "社区", "省", "市", "县", "区", "镇", "乡", "村")
+_GLUED_PREPOSITIONS = frozenset("由经对令被向从把将给在让据")
+#: a counted group is no name (建设三大国际科技创新中心, 4个主要反对党)
+_COUNTED = re.compile(r"[0-9０-９一二三四五六七八九十两几多]+[大个家所项类支]")
+#: time words that do occur inside names (中国电子信息产业发展研究院未来产业研究中心, 现代党)
+_NAME_TIME_WORDS = frozenset({"未来", "现代", "当代", "近代", "古代", "今日", "明日"})
+#: suffix kinds of the bodies of a division (淳安县纪委, 沙土镇党委): of a chain of divisions before one
+#: (浙江省淳安县左口乡纪委) only the last names the body, the others are places
+_SEATED_KINDS = frozenset({"party", "government", "court"})
+#: suffixes after which a country, written right before, starts the name (摩洛哥真实性与现代党, 中国使馆)
+_COUNTRY_BODY_KINDS = frozenset({"party", "government", "military", "association", "international"})
+_TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
 #: stems of national scope that make a generic-looking name specific (中国电子信息产业发展研究院)
 _NATIONAL = ("中国", "中华", "中央", "国家", "全国", "国务院")
-_INTERNAL_UNITS = ("党委", "党组", "董事会", "党支部", "监事会", "理事会", "党总支")
+_INTERNAL_UNITS = ("党委", "党组", "董事会", "党支部", "监事会", "理事会", "党总支", "研究室")
 #: title heads that a company or institution gives (X首席执行官Y → X is an organization)
 _CORPORATE_TITLES = frozenset({"首席执行官", "总裁", "副总裁", "董事长", "副董事长", "总经理", "副总经理", "创始人",
                                "联合创始人", "首席技术官", "首席财务官", "首席运营官", "首席科学家", "CEO", "书记",
@@ -100,13 +119,21 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
     """Whether the stem of a suffix name names something (a place, an unknown or proper word, Latin
     letters, a quoted part, national scope) rather than a kind of thing (该, 有关, 科技服务)."""
     stem = text[stem_start:stem_end]
-    if not stem or stem.startswith(_GENERIC_HEADS):
-        return False
+    if not stem or (stem.startswith(_GENERIC_HEADS) and not any(stem.startswith(stem[:n]) and stem[:n] in
+                                                                 er.place_forms() for n in range(2, 6))):
+        return False  # 贵公司 is generic, 贵州省 is not
     if "“" in stem or _LATIN.search(stem) or stem.startswith(_NATIONAL):
         return True
     places = er.place_forms()
+    if stem in places:
+        return True
     for s, e, w in tokens:
         if e <= stem_start or s >= stem_end:
+            continue
+        if e > stem_end:  # a word that runs into the suffix (党支部, 加工厂) says nothing of the stem
+            w = text[max(s, stem_start):stem_end]
+            if w in places or (len(w) > 1 and er.tag(w) in ("ns", "nz", "nr", "nrt", "nrfg")):
+                return True
             continue
         if w in places or er.tag(w) in ("x", "ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng"):
             return True
@@ -119,7 +146,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
     ``avoid`` are spans of people's names."""
     bounds = {t[0] for t in tokens} | {t[1] for t in tokens}
     starts = [t[0] for t in tokens]
-    found: list[tuple[int, int, str, str, str]] = []  # start, end, entity key, kind, rule
+    found: list[Found] = []
     avoid = list(avoid)
 
     # 1. lexicon
@@ -129,7 +156,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if not _boundary_ok(text, m.start(), m.end(), bounds, m.group()):
             continue
         entry = entries[index[m.group()][0]]
-        found.append((m.start(), m.end(), "lex:" + entry.name, entry.kind, "org_lexicon"))
+        found.append((m.start(), m.end(), "lex:" + entry.name, entry.kind, "org_lexicon", None))
 
     # 2. suffixes
     kinds = er.org_suffix_kinds()
@@ -141,26 +168,49 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue
         suffix = m.group()
         k = max(0, bisect_right(starts, m.start()) - 1)
-        if len(suffix) == 1 and not (tokens[k][2] == suffix or er.tag(tokens[k][2]) == "x"):
-            continue  # 总部, 常委, 干部: the suffix character belongs to an ordinary word
+        if len(suffix) == 1 and not (tokens[k][2] == suffix or (suffix in "党军" and er.tag(tokens[k][2]) == "x")):
+            continue  # 总部, 常委, 先办, 格局: the suffix character belongs to another word
         if suffix in _BRAND_SUFFIXES and not _brand_ok(text, tokens, k, m.start(), end, bounds):
             continue
         i = max(0, bisect_right(starts, m.start()) - 1)
         j = er.walk_left(tokens, i, limit=20, joiners=("与",))
         start = tokens[j][0] if j < i else tokens[i][0]
         start = _trim(text, tokens, start, m.start())
+        start = _cut_stem(text, tokens, start, m.start())
+        if suffix in _BRAND_SUFFIXES:  # 旷视科技, 北京旷视科技; not 老人当河长科技
+            brand = next((t for t in reversed(tokens[:k + 1]) if t[1] <= m.start()), None)
+            if brand is not None:
+                place = next((t for t in reversed(tokens[:k + 1]) if t[1] == brand[0]), None)
+                start = max(start, place[0] if place and place[2] in er.place_forms() else brand[0])
+        else:
+            start = _country_start(text, tokens, start, m.start())
+        seat: tuple[int, int] | None = None
+        if kinds[suffix] in _SEATED_KINDS:
+            start, seat = _seat(text, start, m.start())
         if start >= m.start() or (len(suffix) == 1 and m.start() - start < 2):
             continue
         name = text[start:end]
-        if name in kinds or "等" in name or \
-                (suffix not in _BRAND_SUFFIXES and not _specific(text, tokens, start, m.start())):
+        stem = text[start:m.start()]
+        last = next((w for s, e, w in reversed(tokens[:k + 1]) if e <= m.start()), "")
+        if seat is None and ((len(last) > 1 and last in _LEVEL_WORDS and stem.endswith(last)) or (
+                kinds[suffix] in _SEATED_KINDS and stem not in er.place_forms() and stem.endswith(_LEVELS))):
+            continue  # 监察委对乡镇纪委, 乡镇党委: a level, not a division, before the suffix
+        if stem.isdigit():
+            continue  # 703861部队: a code
+        if name in kinds or "等" in name or stem in _LEVEL_WORDS or \
+                (suffix not in _BRAND_SUFFIXES and seat is None and not _specific(text, tokens, start, m.start())):
             continue
+        if kinds[suffix] == "military" and len(suffix) == 1 and stem not in er.place_forms():
+            continue  # 全军爱军: a one-character army needs a country before it
         if suffix in _INTERNAL_UNITS and text[start:m.start()] not in er.place_forms() and \
                 not text[start:m.start()].endswith(("镇", "乡", "村", "街道")):
             continue  # 旷视科技党委 is a unit of the company, 沙土镇党委 an organization of its own
         if len(suffix) == 1 and er.tag(name) not in ("x", "nt", "nz", "j"):
             continue
-        found.append((start, end, "name:" + name, kinds[suffix], "org_suffix"))
+        found.append((start, end, "name:" + name, kinds[suffix], "org_suffix", seat))
+
+    # 2b. a country written right before a body's name starts it (摩洛哥真实性与现代党, 中国驻南非大使馆)
+    found.extend(_country_bodies(text, tokens, bounds))
 
     # 3. title frames
     for a, b in titles:
@@ -169,6 +219,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         heads = [h for h in er.titles() if phrase.endswith(h)]
         head_word = max(heads, key=len) if heads else (head.group() if head else "")
         qualifier = phrase[: len(phrase) - len(head_word)] if head_word else ""
+        qualifier = qualifier.rstrip("前原副")  # 欧盟委员会前主席: a former holder, not a name 欧盟委员会前
         for unit in _INTERNAL_UNITS:
             if qualifier.endswith(unit):
                 qualifier = qualifier[: -len(unit)]
@@ -178,9 +229,13 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         q_end = a + len(qualifier)
         if qualifier in er.place_forms() or not _specific(text, tokens, a, q_end):
             continue
-        suffix_kind = next((kind for suf, kind in sorted(kinds.items(), key=lambda kv: -len(kv[0]))
-                            if qualifier.endswith(suf)), "company")
-        found.append((a, q_end, "name:" + qualifier, suffix_kind, "org_title_frame"))
+        suffix = next((suf for suf in sorted(kinds, key=len, reverse=True) if qualifier.endswith(suf)), "")
+        suffix_kind = kinds.get(suffix, "company")
+        seat = None
+        if suffix_kind in _SEATED_KINDS:
+            a, seat = _seat(text, a, q_end - len(suffix))
+            qualifier = text[a:q_end]
+        found.append((a, q_end, "name:" + qualifier, suffix_kind, "org_title_frame", seat))
 
     # 4. list frames
     for m in _LIST_FRAME.finditer(text):
@@ -195,7 +250,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             item = text[a:b].strip("“”")
             if len(item) < 2 or item in er.place_forms() or er.tag(item) in ("n", "v", "vn", "a"):
                 continue
-            found.append((a, b, "name:" + text[a:b], kind, "org_list_frame"))
+            found.append((a, b, "name:" + text[a:b], kind, "org_list_frame", None))
 
     return _resolve(text, found, avoid)
 
@@ -207,24 +262,141 @@ def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
             continue
         if s >= limit:
             break
-        if s == start and (er.tag(w) in ("v", "p", "c", "d", "uj", "ul", "r") and w not in er.org_suffix_kinds()
-                           and not er.place_forms().__contains__(w)):
+        generic = er.tag(w) in ("v", "p", "c", "d", "uj", "ul", "r") or (len(w) == 1 and er.tag(w) == "a")  # 新党支部
+        if s == start and generic and w not in er.org_suffix_kinds() and w not in er.place_forms():
             start = e
             continue
         break
     return start
 
 
-def _resolve(text: str, found: list[tuple[int, int, str, str, str]], avoid: list[tuple[int, int]]) -> list[Match]:
+def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
+    """A country after a verb in the phrase starts the name (人们赶到中国大使馆 → 中国大使馆)."""
+    verb = False
+    for s, _e, w in tokens:
+        if s < start:
+            continue
+        if s >= limit:
+            break
+        if verb and w in er.countries():
+            return s
+        verb = verb or er.tag(w) == "v"
+    return start
+
+
+@cache
+def _country_pattern() -> re.Pattern[str]:
+    forms = {f for e in er.country_entries() if e.kind == "country" for f in e.forms if len(f) >= 2}
+    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+
+
+@cache
+def name_stops() -> frozenset[str]:
+    """Words a name's stem cannot contain (``name_stops.txt``): the name starts after the last of them."""
+    return lexicons.words("name_stops")
+
+
+def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
+    """Where the name really starts within the phrase the walk took: after the last predicate or modifier
+    (欧盟知名智库, 被誉为中国海军), after a counted group (三大), after a preposition jieba glued to an
+    unknown character (由县纪委)."""
+    for s, e, w in tokens:
+        if e <= start:
+            continue
+        if s >= limit:
+            break
+        if w in name_stops() or (len(w) > 1 and w[0] == "被" and er.tag(w) != "x"):
+            start = max(start, e)
+        elif s > start and len(w) > 1 and w[0] in _GLUED_PREPOSITIONS and er.tag(w) == "x":
+            start = s + 1  # 监督组组长由县纪委
+    for title in er.title_pattern().finditer(text, start, limit):  # a title inside: 监督组组长由县纪委
+        if len(title.group()) > 1 and title.end() < limit:
+            start = title.end()
+    for counted in _COUNTED.finditer(text, start, limit):
+        start = max(start, counted.end())
+    first = next((t for t in tokens if t[1] > start), None)
+    if first and first[0] == start and len(first[2]) > 1 and first[2][0] in _GLUED_PREPOSITIONS \
+            and er.tag(first[2]) == "x" and start + 1 < limit:
+        start += 1
+    return start
+
+
+def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | None]:
+    """A local body's name starts at the last of the divisions written before its suffix (浙江省淳安县左口乡纪委 →
+    左口乡纪委; 贵州毕节市委 → 毕节市委); returns that start and the division's span (the body's seat)."""
+    forms = er.place_forms()
+    parts: list[tuple[int, int]] = []
+    p = start
+    while p < limit:
+        for n in range(min(9, limit - p), 1, -1):
+            if text[p:p + n] in forms:
+                parts.append((p, p + n))
+                p += n
+                break
+        else:
+            town = _TOWN.match(text, p, limit)
+            if not town or (town.end() != limit and not text.startswith(tuple(forms), town.end())):
+                return start, None
+            parts.append((town.start(), town.end()))
+            p = town.end()
+    if not parts:
+        return start, None
+    return parts[-1][0], parts[-1]
+
+
+def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int]) -> list[Found]:
+    """Bodies whose name starts with a country (摩洛哥真实性与现代党, 南非共产党, 中华人民共和国驻南非共和国大使馆):
+    a country at a word start, then up to twelve characters of words that may stand inside a name, then a
+    party, state, army or association suffix ending a word."""
+    out: list[Found] = []
+    kinds = er.org_suffix_kinds()
+    suffixes = er.org_suffix_pattern()
+    starts = [t[0] for t in tokens]
+    from bisect import bisect_left
+    for m in _country_pattern().finditer(text):
+        if m.start() not in bounds:
+            continue
+        i = bisect_left(starts, m.start())
+        best = None
+        while i < len(tokens) and tokens[i][1] - m.end() <= 12:
+            s, e, w = tokens[i]
+            if e <= m.end():
+                i += 1
+                continue
+            w = text[max(s, m.end()):e]  # the rest of a word that starts with the country (南非共产党)
+            stop = w != "驻" and w not in _NAME_TIME_WORDS and w != "与" and (er.stops_phrase(w) or w in name_stops()
+                                                                            or w in er.titles() or not er.HAN.match(w))
+            if w == "与" and text[s - 1] in "党府军会院部局委":
+                break  # 中国共产党与世界政党: 与 joins two names here, it is not inside one
+            for n in range(len(w), 0, -1):  # a suffix ending this word: 共产党, 社民党, 使馆
+                if n == 1 and len(w) > 1 and w[-1] != "党":
+                    continue  # 格局 does not end in 局
+                if w[-n:] in kinds and kinds[w[-n:]] in _COUNTRY_BODY_KINDS and e - m.end() > n \
+                        and w not in name_stops():
+                    best = (e, kinds[w[-n:]])
+                    break
+            if stop or _COUNTED.match(w):
+                break
+            i += 1
+        if best and suffixes:
+            end, kind = best
+            out.append((m.start(), end, "name:" + text[m.start():end], kind, "org_country_body", None))
+    return out
+
+
+def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> list[Match]:
     """Longest non-overlapping spans win; every mention of an entity carries its fullest form."""
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     taken: list[tuple[int, int]] = list(avoid)
     kept: list[tuple[int, int, str, str, str]] = []
+    seats: dict[tuple[int, int], tuple[int, int]] = {}
     for f in found:
         if any(f[0] < y and x < f[1] for x, y in taken):
             continue
         taken.append((f[0], f[1]))
-        kept.append(f)
+        kept.append(f[:5])
+        if f[5] is not None:
+            seats[f[0], f[1]] = f[5]
     # fullest written form per entity; names met as a suffix form of a lexicon entry join it
     fullest: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -243,7 +415,8 @@ def _resolve(text: str, found: list[tuple[int, int, str, str, str]], avoid: list
             fullest[key] = form
     # an unlisted name that another mention abbreviates by a leading place (新华社 / 中国新华社) is one entity
     return [Match(s, e, "ORG", rule, 0.9, {"name": fullest[key].strip("“”") if fullest[key].count("“") == 0
-                                           else fullest[key], "kind": kinds[key]})
+                                           else fullest[key], "kind": kinds[key],
+                                           **({"seat": seats[s, e]} if (s, e) in seats else {})})
             for s, e, key, _kind, rule in sorted(kept)]
 
 
