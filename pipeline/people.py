@@ -33,7 +33,7 @@ Token = tuple[int, int, str]
 #: a name written with ·; 和/与/及 inside a part rather join two names (多萝西·奈斯比特和约翰·奈斯比特)
 _FOREIGN_NAME = re.compile(rf"(?:(?![和与及])[{CJK}]){{1,8}}(?:·(?:(?![和与及])[{CJK}]){{1,10}}){{1,3}}")
 #: characters never inside a Chinese personal name (they are function words or end a clause)
-_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那其之被把对向从为年月日时")
+_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年月日时")
 _MAX_FOREIGN = 6
 #: surnames that, right after a title, are rather the conjunction or adverb they also are (村支书和专家)
 _NEVER_NAME_START = frozenset("和都向从在也还就将对为被把给与及")
@@ -412,33 +412,12 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # (基奎特总统 is not 基|奎特总统)
     _link_found(t, mentions, free, add)
 
-    # 5. jieba's dictionary names (three characters and more: its two-character ones are often words; four
-    # are idioms unless the surname is compound: 年富力强)
-    for k, (s, e, w) in enumerate(t.tokens):
-        if 3 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and _plausible_name(w) and \
-                (er.surname_of(w) or er.tag(w) == "nrfg") and _name_end_ok(t, e) and name_like(w, dictionary=True) and \
-                (len(w) == 3 or len(er.surname_of(w)) == 2 or er.tag(w) == "nrfg") and \
-                (k == 0 or er.stops_phrase(t.tokens[k - 1][2]) or t.tokens[k - 1][2] in er.titles()
-                 or er.tag(t.tokens[k - 1][2]) == "v"):
-            add(Mention(s, e, w, "dictionary_name", 0.7))
-
-    # 6. words jieba does not know (its HMM made them) that read as surname + given name (胡绳, 袁茂堂),
-    # and rare three-character dictionary names (傅抱石)
-    freq = _freq_table()
+    # 5. a word of jieba's that reads as surname + given name: one its dictionary tags as a name (钱其琛, 傅抱石)
+    # or one its HMM made (胡绳, 袁茂堂), judged by its characters and by what stands after it
     common = lexicons.words("surnames_common")
     for k, (s, e, w) in enumerate(t.tokens):
-        if not (2 <= len(w) <= 3) or not free(s, e):
-            continue
-        surname = er.surname_of(w)
-        if surname not in common or surname == w or not _plausible_name(w) or not name_like(w):
-            continue
-        unknown = freq.get(w, 0) == 0
-        if not (unknown or (len(w) == 3 and er.is_name_tag(w) and freq.get(w, 0) < 30)):
-            continue
-        if freq.get(w[len(surname):], 0) > 1000 and not er.is_name_tag(w[len(surname):]):
-            continue  # 高+水平, 高+素质: surname character + a common word
-        if _clause_word(t, k - 1) and _clause_word(t, k + 1, after=True):
-            add(Mention(s, e, w, "unknown_word_name", 0.6))
+        if 2 <= len(w) <= 4 and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
+            add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
 
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for s, e, w in t.tokens:
@@ -520,6 +499,50 @@ def _dot_name_start(t: Text, left: int, dot: int) -> int:
 
 
 _PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥")
+
+
+def _bare_name(w: str, common: frozenset[str]) -> bool:
+    """Whether a whole jieba word is a name with no other evidence than its characters."""
+    surname = er.surname_of(w)
+    if not surname or len(w) == len(surname) or not _plausible_name(w):
+        return False
+    tag = er.tag(w)
+    if len(w) == 4 and len(surname) == 1 and tag != "nrfg":
+        return False  # four characters with a single surname are an idiom (年富力强)
+    freq = _freq_table()
+    head, given = w[:2], w[len(surname):]
+    if len(w) >= 3 and (freq.get(head, 0) >= _COMPOUND_FREQ and not er.is_name_tag(head)
+                        or freq.get(given, 0) >= _COMPOUND_FREQ):
+        return False  # a word made on a frequent one (纪念|章, 宣传|周) or surname + a noun (吴|先生, 王|太守)
+    given_chars = [_name_chars().get(c, _UNLISTED) for c in given]
+    if sum(g[1] for g in given_chars) > sum(g[0] for g in given_chars) + len(given):
+        return False  # sounds transliterated (莫斯科, 贝鲁特): a place as often as a person, so not bare
+    if tag in ("nr", "nrfg"):
+        return len(w) >= 3 and name_like(w, dictionary=True)  # jieba's two-character names are words (文明)
+    if tag != "x":
+        return False
+    if len(w) == 2:  # two characters jieba's HMM joined are a name only with a common surname and a typical
+        return surname in common and given_score(w[1:]) >= _GIVEN_TWO  # given character (叶光, not 马协)
+    return name_like(w)
+
+
+#: how often a word must be in jieba's dictionary to make a longer word rather than a name
+_COMPOUND_FREQ = 300
+#: the given-name character of a two-character name jieba did not know
+_GIVEN_TWO = -1.2
+
+
+def _may_follow_name(t: Text, k: int) -> bool:
+    """Whether token ``k`` may follow a name: anything but what makes the name part of a place or an
+    organization's name (乔庄|村, 龙翔|集团) or the start of a longer name."""
+    if k >= len(t.tokens):
+        return True
+    w = t.tokens[k][2]
+    if not er.HAN.match(w[0]):
+        return w[0] != "·"
+    if w[0] in _PLACE_ENDINGS or w in er.org_suffix_kinds() or er.org_suffix_pattern().match(w):
+        return False
+    return er.tag(w) not in ("ns", "nt", "nz") and not (len(w) == 1 and er.tag(w) == "x")
 
 
 def _clause_word(t: Text, k: int, after: bool = False) -> bool:
