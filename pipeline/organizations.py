@@ -227,7 +227,15 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if len(qualifier) < 2 or not corporate:
             continue
         q_end = a + len(qualifier)
-        if qualifier in er.place_forms() or not _specific(text, tokens, a, q_end):
+        a = _cut_stem(text, tokens, a, q_end)  # 面对BBC总裁: the predicate is no part of the name
+        inner = [m for m in er.org_suffix_pattern().finditer(text, a, q_end) if m.end() - a > len(m.group())]
+        rest = [t for t in tokens if inner and t[0] >= inner[-1].end() and t[1] <= q_end]
+        if inner and len(inner[-1].group()) > 1 and rest and rest[-1][1] == q_end and len(rest) <= 2 and \
+                all(er.tag(t[2]) != "x" and not er.org_suffix_pattern().search(t[2]) for t in rest):
+            q_end = inner[-1].end()  # 印度德里大学国际关系教授: a department after the name
+        qualifier = text[a:q_end]
+        if len(qualifier) < 2 or qualifier in er.place_forms() or qualifier in name_stops() or \
+                not _specific(text, tokens, a, q_end):
             continue
         suffix = next((suf for suf in sorted(kinds, key=len, reverse=True) if qualifier.endswith(suf)), "")
         suffix_kind = kinds.get(suffix, "company")
@@ -278,7 +286,7 @@ def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -
             continue
         if s >= limit:
             break
-        if verb and w in er.countries():
+        if verb and any(w.startswith(c) for c in (w[:2], w[:3], w[:4]) if c in er.countries()):
             return s
         verb = verb or er.tag(w) == "v"
     return start
@@ -309,9 +317,6 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             start = max(start, e)
         elif s > start and len(w) > 1 and w[0] in _GLUED_PREPOSITIONS and er.tag(w) == "x":
             start = s + 1  # 监督组组长由县纪委
-    for title in er.title_pattern().finditer(text, start, limit):  # a title inside: 监督组组长由县纪委
-        if len(title.group()) > 1 and title.end() < limit:
-            start = title.end()
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
     first = next((t for t in tokens if t[1] > start), None)
@@ -387,11 +392,15 @@ def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int]) -> lis
 def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> list[Match]:
     """Longest non-overlapping spans win; every mention of an entity carries its fullest form."""
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    taken: list[tuple[int, int]] = list(avoid)
+    taken: list[tuple[int, int]] = []
     kept: list[tuple[int, int, str, str, str]] = []
     seats: dict[tuple[int, int], tuple[int, int]] = {}
     for f in found:
         if any(f[0] < y and x < f[1] for x, y in taken):
+            continue
+        # a name may begin with a person's (习近平经济思想研究中心), never cut one or lie inside one
+        if any(f[0] < y and x < f[1] and not (f[4] == "org_suffix" and f[0] == x and f[1] - y >= 4)
+               for x, y in avoid):
             continue
         taken.append((f[0], f[1]))
         kept.append(f[:5])
@@ -403,6 +412,7 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
     # 海淀区区委 and 海淀区委 are one body
     kept = [(s, e, re.sub(r"(区|市|县|省|镇|乡)\1(委|政府)", r"\1\2", key), kind, rule)
             for s, e, key, kind, rule in kept]
+    kept = _join_missions(kept)
     counts: dict[tuple[str, str], int] = {}
     for start, end, key, kind, _rule in kept:
         counts[key, text[start:end]] = counts.get((key, text[start:end]), 0) + 1
@@ -418,6 +428,27 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
                                            else fullest[key], "kind": kinds[key],
                                            **({"seat": seats[s, e]} if (s, e) in seats else {})})
             for s, e, key, _kind, rule in sorted(kept)]
+
+
+_MISSION = re.compile(r"(.+?)(?:驻(.+))?(大使馆|总领事馆|领事馆|使馆)")
+
+
+def _join_missions(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """中国大使馆 and 中华人民共和国大使馆 are mentions of the one mission the article names in full
+    (中华人民共和国驻南非共和国大使馆) when it names only one of that country."""
+    country_of = {f: e.name for e in er.country_entries() for f in e.forms}
+    full: dict[str, set[str]] = {}
+    for _s, _e, key, _k, _r in kept:
+        m = _MISSION.fullmatch(key[5:]) if key.startswith("name:") else None
+        if m and m.group(2) and m.group(1) in country_of:
+            full.setdefault(country_of[m.group(1)], set()).add(key)
+    out = []
+    for s, e, key, kind, rule in kept:
+        m = _MISSION.fullmatch(key[5:]) if key.startswith("name:") else None
+        if m and not m.group(2) and len(full.get(country_of.get(m.group(1), ""), ())) == 1:
+            key = next(iter(full[country_of[m.group(1)]]))
+        out.append((s, e, key, kind, rule))
+    return out
 
 
 def _respelling(a: str, b: str) -> bool:
