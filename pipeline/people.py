@@ -418,6 +418,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     for k, (s, e, w) in enumerate(t.tokens):
         if 2 <= len(w) <= 4 and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
             add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
+        elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
+                _bare_name(w[:2], common):
+            add(Mention(s, e - 1, w[:2], "unknown_word_name", 0.6))  # the HMM glued a verb on (王磊|胜)
 
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for s, e, w in t.tokens:
@@ -506,6 +509,8 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
     surname = er.surname_of(w)
     if not surname or len(w) == len(surname) or not _plausible_name(w):
         return False
+    if w[-1] in _PLACE_ENDINGS or w[-1] in _NOT_NAME_END:
+        return False  # 乔庄村, 凤岗岭, 杜氏, 胡老
     tag = er.tag(w)
     if len(w) == 4 and len(surname) == 1 and tag != "nrfg":
         return False  # four characters with a single surname are an idiom (年富力强)
@@ -526,6 +531,8 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
     return name_like(w)
 
 
+#: last characters of a surname-initial word that make it a place, a clan or a form of address
+_NOT_NAME_END = frozenset("岭寺营坞氏老某")
 #: how often a word must be in jieba's dictionary to make a longer word rather than a name
 _COMPOUND_FREQ = 300
 #: the given-name character of a two-character name jieba did not know
