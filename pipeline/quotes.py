@@ -24,6 +24,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -659,8 +660,29 @@ def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]
     ctx.speech_spans = sorted((s.start, s.end) for s in segments if s.speech)
     indirect = find_indirect(ctx, blocks, segments, running)
     direct = attribute_direct(ctx, segments, indirect, warnings)
-    quotes = sorted(direct + indirect, key=lambda f: (f.start, f.end))
+    epigraphs = find_epigraphs(ctx.text, blocks, segments)
+    quotes = sorted(direct + indirect + epigraphs, key=lambda f: (f.start, f.end))
     return quotes, warnings
+
+
+#: ``——摘自党的十九大报告`` on the line below a passage quoted from a document
+_EXCERPT_RE = re.compile(r"[ *]*(?:——|－－|--)[ *]*摘自[ *]*(《?)([^\n]{2,40}?)》?[ *。]*$")
+
+
+def find_epigraphs(text: str, blocks: list[tuple[int, int]], segments: list[Segment]) -> list[Found]:
+    """A passage set above ``——摘自X`` is a quotation of the document X, marks or not."""
+    found: list[Found] = []
+    marked = {s.block for s in segments}
+    for (ps, pe), (qs, qe) in pairwise(blocks):
+        m = _EXCERPT_RE.match(text, qs, qe)
+        if m is None or (ps, pe) in marked:
+            continue
+        start, end = _skip(text, ps, pe), _skip(text, pe, ps, -1)
+        if end - start < 4:
+            continue
+        found.append(Found(start, end, "direct", "direct_epigraph", None,
+                           [Speaker(m.group(2), "document", None, m.start(2) - len(m.group(1)), m.end(2))]))
+    return found
 
 
 def to_matches(found: list[Found]) -> list[Match]:

@@ -257,3 +257,12 @@ def test_bare_speaker_noun_takes_its_fuller_phrase_and_data_speaks_for_a_named_b
     assert got == [("这是不平凡的一年", "全省经济工作会议", "organization"),
                    ("要稳中求进", "全省经济工作会议", "organization"),
                    ("支出连续五年下降", "财政局", "organization")]
+
+
+def test_passage_above_an_excerpt_line_quotes_the_document() -> None:
+    quotes, _ = run("标题\n提高联合作战能力，打赢战争。\n——摘自《国防白皮书》\n正文第一段。\n", [])
+    assert [(q["text"], q["kind"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("提高联合作战能力，打赢战争。", "direct", "国防白皮书", "document")]
+    # a commentary signed by its author is not an excerpt
+    quotes, _ = run("标题\n我们要注重发挥党员的监督作用。\n——学院教授李明\n", ["李明"])
+    assert quotes == []
