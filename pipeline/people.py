@@ -174,7 +174,7 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     # a run jieba does not know reads as a name when it sounds like a transliteration (卡布维) or when
     # jieba's HMM made one word of it (马古富力); not a verb phrase (仅用, 所著)
     if tag == "x" and translit_score(name) < _TRANSLIT_MEAN and not (
-            len(name) >= 3 and first[0] == start and first[1] == end):
+            first[0] == start and first[1] == end and (len(name) >= 3 or _name_end_ok(t, end))):
         return None
     # the whole run must not be made of ordinary words (主席团, 会议): some piece is unknown or a name
     i = t.token_at(start)
@@ -379,13 +379,17 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             end = nxt
 
     # 2. role credits the layout stage does not read (统筹：本版编辑许诺, 制图：蔡华伟, 电记者杨迅、杜一菲, X摄)
-    for m in _role_credit_re().finditer(text):
+    pos = 0
+    while (m := _role_credit_re().search(text, pos)) is not None:
         role = m.group("role")
         credit = m.group("credit") or ""
         title = credit + role if _role_is_title(role) else ""
-        for a, b in _name_list(t, m.start("names"), m.end("names")):
+        names = _name_list(t, m.start("names"), m.end("names"))
+        for a, b in names:
             if free(a, b):
                 add(Mention(a, b, text[a:b], "role_credit", 0.9, [title] if title else []))
+        # a task credit before a job credit (统筹：本版编辑许诺): read again from the job
+        pos = m.end() if names else m.start("names")
     for m in _PHOTO_CREDIT.finditer(text):
         a, b = m.span("name")
         if free(a, b) and er.surname_of(m.group("name")) and _plausible_name(m.group("name")):
@@ -416,6 +420,11 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # or one its HMM made (胡绳, 袁茂堂), judged by its characters and by what stands after it
     common = lexicons.words("surnames_common")
     for k, (s, e, w) in enumerate(t.tokens):
+        # a lone character before is rather the start of the name (丁|薛祥) or of a word (上|海)
+        lone = k > 0 and len(t.tokens[k - 1][2]) == 1 and er.HAN.match(t.tokens[k - 1][2]) is not None and \
+            not er.stops_phrase(t.tokens[k - 1][2]) and er.tag(t.tokens[k - 1][2]) not in ("v", "p", "c", "d")
+        if lone:
+            continue
         if 2 <= len(w) <= 4 and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
             add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
         elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
@@ -631,6 +640,9 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
             last = name.rsplit("·", 1)[1]
             if len(last) >= 2:
                 short_of.setdefault(last, name)
+    for m in mentions:  # 特朗普 found on its own is 唐纳德·特朗普 where the article writes that
+        if "·" not in m.name and m.name in short_of:
+            m.name = short_of[m.name]
     by_span = {(m.start, m.end): m for m in mentions}
     spans = sorted(by_span)
 
@@ -678,8 +690,8 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
         if m.rule == "surname_title":
             continue
         after = _title_re().match(text, m.end)
-        if after and t.is_boundary(after.end()) and (after.end() >= len(text) or not er.HAN.match(text[after.end()])
-                                                     or _name_end_ok(t, after.end())):
+        # the title ends where jieba ends a word (特朗普总统|援引, not 总统府)
+        if after and t.is_boundary(after.end()):
             m.titles.append(after.group())
     # a name found once as a full name is the name of the shorter mentions (罗经理 → 罗华民)
     return [Match(m.start, m.end, "PERSON", m.rule, m.score, {"name": m.name, "titles": m.titles})
