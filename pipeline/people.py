@@ -174,7 +174,9 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     # a run jieba does not know reads as a name when it sounds like a transliteration (卡布维) or when
     # jieba's HMM made one word of it (马古富力); not a verb phrase (仅用, 所著)
     if tag == "x" and translit_score(name) < _TRANSLIT_MEAN and not (
-            first[0] == start and first[1] == end and (len(name) >= 3 or _name_end_ok(t, end))):
+            first[0] == start and first[1] == end and (len(name) >= 3 or (
+                end < len(text) and (er.HAN.match(text[end]) or text[end] in er.BREAK_CHARS)
+                and _name_end_ok(t, end)))):  # 门贝说, not 仅用50分钟
         return None
     # the whole run must not be made of ordinary words (主席团, 会议): some piece is unknown or a name
     i = t.token_at(start)
@@ -525,7 +527,7 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
         return False  # four characters with a single surname are an idiom (年富力强)
     freq = _freq_table()
     head, given = w[:2], w[len(surname):]
-    if len(w) >= 3 and (freq.get(head, 0) >= _COMPOUND_FREQ and not er.is_name_tag(head)
+    if len(w) >= 3 and ((freq.get(head, 0) >= _COMPOUND_FREQ and not er.is_name_tag(head))
                         or freq.get(given, 0) >= _COMPOUND_FREQ):
         return False  # a word made on a frequent one (纪念|章, 宣传|周) or surname + a noun (吴|先生, 王|太守)
     given_chars = [_name_chars().get(c, _UNLISTED) for c in given]

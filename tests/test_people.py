@@ -81,3 +81,65 @@ def test_seed_article_people_and_titles(seed: Summary) -> None:
         "蒋燕": ["旷视科技党委书记", "副总裁"], "魏东": ["博雅辑因首席执行官"],
     }
     assert found == expected
+
+
+# Round 2: sentences written here in the style of news copy (no article's people); each checks one rule.
+
+def test_transliterated_name_jieba_cuts_after_a_title() -> None:
+    # jieba splits unknown transliterations into pieces (X纳|纳); the name runs to the sentence's next word
+    found = people("坦桑尼亚执政党总书记基纳纳全程收看了直播。开罗大学教授塔利克由衷地称赞。")
+    assert found["基纳纳"] == ["坦桑尼亚执政党总书记"]
+    assert found["塔利克"] == ["开罗大学教授"]
+
+
+def test_verb_phrase_after_a_title_is_no_foreign_name() -> None:
+    assert people("医院主任带领两名医生仅用50分钟就完成了手术。") == {}
+
+
+def test_two_people_joined_after_one_title_share_it() -> None:
+    found = people("美国知名未来学家、作家多萝西·奈斯比特和约翰·奈斯比特认为，世界需要合作。")
+    assert found == {"多萝西·奈斯比特": ["美国知名未来学家", "作家"], "约翰·奈斯比特": ["美国知名未来学家", "作家"]}
+
+
+def test_title_then_what_the_person_is_called() -> None:
+    found = people("这里的放映员叫王建华和刘志良，王建华是个老手。他是村支书，叫单立洪。")
+    assert found == {"王建华": ["放映员"], "刘志良": ["放映员"], "单立洪": ["村支书"]}
+
+
+def test_dictionary_words_tagged_as_names_are_not_people() -> None:
+    # jieba's dictionary tags 高素质, 严肃性, 林果业 as names; their last characters end nouns, not names
+    text = "要建设一支高素质的队伍，维护法律的严肃性，发展养殖业和林果业。"
+    assert people(text) == {}
+
+
+def test_bare_names_without_title_or_cue() -> None:
+    found = people("会后，钱其琛对此作了说明。看来，袁茂堂对养龟是着迷了。")
+    assert "钱其琛" in found and "袁茂堂" in found
+
+
+def test_bare_name_rejections() -> None:
+    # surname + a form of address, a village, a clan: no names of their own
+    assert people("吴先生又不是糊涂人。我们来到乔庄村，杜氏家族在此定居。") == {}
+
+
+def test_task_credit_before_a_job_credit() -> None:
+    found = people("正文第一段。\n统筹：本版编辑许立诺\n")
+    assert found == {"许立诺": ["本版编辑"]}
+
+
+def test_title_after_a_name_that_is_followed_by_a_verb() -> None:
+    found = people("特朗普总统援引宪法赋予的权力签署了命令。")
+    assert found == {"特朗普": ["总统"]}
+
+
+def test_last_part_of_a_dot_name_is_that_person() -> None:
+    s = extract("美国总统唐纳德·特朗普表示将起诉。特朗普此前曾多次批评该台。")
+    assert [p.name for p in s.people] == ["唐纳德·特朗普"]
+    assert len(s.people[0].mentions) == 2
+
+
+def test_name_chars_lexicon_scores() -> None:
+    from pipeline.people import given_score, translit_score
+
+    assert given_score("伟") > given_score("性")
+    assert translit_score("斯尔") > translit_score("建设")

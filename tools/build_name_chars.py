@@ -11,7 +11,8 @@ file ``jieba/dict.txt`` (word, frequency, part-of-speech tag), already a depende
   ends that way).
 - ``translit``: the same ratio over words tagged ``nrt`` (transliterated names): high for 斯, 尔, 娜, 克.
 
-Only characters seen in names of either kind are listed; the stage reads an unlisted one as untypical. The scores are noisy (jieba's
+Only characters seen in names of either kind are listed; the stage reads an unlisted one as
+untypical. The scores are noisy (jieba's
 ``nr`` tag is), which is why the stage uses them as one piece of evidence among others.
 
     python tools/build_name_chars.py [path/to/jieba/dict.txt]
