@@ -30,7 +30,11 @@ _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
 #: natural features and structures after a proper stem (三清湖, 一都溪, 魁星岩, 东关桥, 尼雷尔大桥)
 _FEATURE_SUFFIXES = ("林场", "水库", "大桥", "海峡", "半岛", "群岛", "瀑布", "温泉", "山", "湖", "江", "河", "溪", "岛",
                      "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞")
-_LOCAL_RE = re.compile("|".join(sorted((*_LOCAL_SUFFIXES, *_FEATURE_SUFFIXES), key=len, reverse=True)))
+_SUFFIX_TUPLE = (*_LOCAL_SUFFIXES, *_FEATURE_SUFFIXES)
+_LOCAL_RE = re.compile("|".join(sorted(_SUFFIX_TUPLE, key=len, reverse=True)))
+#: characters that do not start a stem: function words jieba glued to it (委对乡, 而本乡, 叫凤叶村) and the
+#: suffix of a place before it (一都镇三岭村)
+_STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将让给该这那每其镇乡村溪河江湖山")
 #: words jieba tags as places that name no one place
 _GENERIC_PLACES = frozenset({"江山", "河山", "山河", "江湖", "港湾", "海湾", "青山", "高山", "深山", "大山", "山村",
                              "渔港", "小岛", "海岛", "大桥", "乡村", "城乡", "农村", "城镇", "乡镇", "新村"})
@@ -134,7 +138,9 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
 
     # towns, villages and natural features: a proper stem right before 镇/乡/村, 山/湖/溪/岛/桥…
     for m in _LOCAL_RE.finditer(text):
-        if m.end() not in bounds and m.end() < len(text) and not _LOCAL_RE.match(text, m.end()):
+        glued = next((t for t in tokens[bisect_right(starts, m.start()) - 1:][:1] if t[0] == m.start()
+                      and er.tag(t[2]) == "x"), None)  # 龙潭|村往|下: jieba glued the next character on
+        if m.end() not in bounds and m.end() < len(text) and glued is None:
             continue
         local = m.group() in _LOCAL_SUFFIXES
         span = _local_stem(text, tokens, starts, m.start(), m.end(), local)
@@ -146,13 +152,18 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         stem_words = [w for a, b, w in tokens if a >= start and b <= m.start()]
         proper = er.tag(stem) in _PROPER_TAGS or any(er.tag(w) in _PROPER_TAGS or w in er.place_forms()
                                                     for w in stem_words)
-        if not (after_place or proper) or (not local and not proper):
+        if not (after_place or proper):
             continue
+        if not local and not after_place and not all((len(w) > 1 or len(stem_words) == 1) and
+                                                     (er.tag(w) in _PROPER_TAGS or w in er.place_forms())
+                                                     for w in stem_words):
+            continue  # 流行达峰, 守护一湾: a feature needs a stem of proper words only
         found.append((start, m.end(), "n:" + text[start:m.end()], "town" if local else "feature",
                       "place_local_suffix"))
     # a word jieba knows as a place that ends like one (三清山, 曼哈顿岛, 伊丽莎白港)
     for a, b, w in tokens:
-        if len(w) >= 2 and er.tag(w) in ("ns", "nsf") and _LOCAL_RE.search(w[-2:]) and w not in _GENERIC_PLACES:
+        if len(w) >= 2 and er.tag(w) in ("ns", "nsf") and w.endswith(_SUFFIX_TUPLE) and w not in _GENERIC_PLACES \
+                and w[0] not in _STEM_HEADS and segmenter_freq(w) < 30:  # 治山, 山岭, 港人治港 are frequent words
             found.append((a, b, "n:" + w, "feature", "place_known_word"))
     # frames: 一个叫大叶林场的地方; 凤岗岭脚、栗木坑、瓦窑等八个村落
     for m in _CALLED.finditer(text):
@@ -182,6 +193,15 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if not proper:
             continue
         start = proper[0]  # verbs the walk took along (持续发挥, 希望) are not part of the name
+        cut = [e for s, e, w in tokens if start <= s and e <= m.start() and
+               (w in _name_stops() or er.tag(w) in ("m", "mq") or any(c.isdigit() for c in w))]
+        if cut:  # 东非最大斜拉式跨海大桥, 1个国家4a级旅游区: a description, not a name
+            continue
+        # a country or a town before a named zone is a place of its own (坦桑尼亚|尼雷尔国际会议中心)
+        head = next(((a, b) for a, b, key, _k, _r in found if a == start and b < m.start() and
+                     (key.startswith("c:") or (key.startswith("n:") and text[b - 1] in "镇乡"))), None)
+        if head and any(er.tag(w) in ("x", "nr", "nrt", "nz") for s, e, w in tokens if head[1] <= s < m.start()):
+            start = head[1]
         found.append((start, m.end(), "n:" + text[start:m.end()], "zone", "place_zone_suffix"))
     found.extend((a, b, "n:" + text[a:b], "town", "place_seat") for a, b in seats)
     return _resolve(text, found, list(avoid), list(people), set(seats))
@@ -195,8 +215,8 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
     (新农村, 绿水青山)."""
     k = max(0, bisect_right(starts, suffix_start) - 1)
     s, e, w = tokens[k]
-    if s < suffix_start:  # the suffix is inside a word: only an unknown word may end in it (头村, 湖镇)
-        if er.tag(w) not in ("x",) or e > suffix_end:
+    if s < suffix_start:  # the suffix is inside a word: only an unknown or place word may end in it (头村, 西营镇)
+        if er.tag(w) not in ("x", "ns") or e > suffix_end:
             return None
         start = s
     else:
@@ -210,11 +230,15 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
         if not (er.stops_phrase(prev[2]) or prev[2] in er.place_forms()):
             start = prev[0]
             stem_words = [prev, *stem_words]
+    while suffix_start - start > 2 and text[start] in _STEM_HEADS:
+        start += 1
     stem = text[start:suffix_start]
-    if not (2 <= len(stem) <= 4) or not all(er.HAN.match(c) for c in stem):
+    if not (2 <= len(stem) <= 4) or not all(er.HAN.match(c) for c in stem) or stem[0] in _STEM_HEADS:
         return None
     if any(er.stops_phrase(t[2]) or t[2] in _name_stops() for t in stem_words if t[0] >= start):
         return None
+    if any(t[0] < start < t[1] and er.tag(t[2]) != "x" for t in stem_words):
+        return None  # the stem would start inside a dictionary word
     if er.tag(stem) in ("n", "v", "vn", "a", "l", "i", "d", "m", "t", "r") and segmenter_freq(stem) >= 50:
         return None  # 老大难村, 新农村: a common word before the suffix
     return start
