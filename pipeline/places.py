@@ -203,7 +203,9 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if head and any(er.tag(w) in ("x", "nr", "nrt", "nz") for s, e, w in tokens if head[1] <= s < m.start()):
             start = head[1]
         found.append((start, m.end(), "n:" + text[start:m.end()], "zone", "place_zone_suffix"))
-    found.extend((a, b, "n:" + text[a:b], "town", "place_seat") for a, b in seats)
+    for a, b in seats:  # 海淀区 of 海淀区委 is the 海淀 the article names elsewhere
+        key, kind, _short = index.get(text[a:b], ("n:" + text[a:b], "town", False))
+        found.append((a, b, key, kind, "place_seat"))
     return _resolve(text, found, list(avoid), list(people), set(seats))
 
 
