@@ -252,7 +252,8 @@ def main(argv: list[str] | None = None) -> int:
     pipeline_s, steps = bench_pipeline(articles, args.repeat)
     result: dict = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+                   f"load average {os.getloadavg()[0]:.1f} at the start",
         "pipeline_version": pipeline_version(),
         "package_version": __version__,
         "jieba_version": getattr(jieba, "__version__", "?"),
