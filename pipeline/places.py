@@ -241,8 +241,9 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
         return None
     if any(t[0] < start < t[1] and er.tag(t[2]) != "x" for t in stem_words):
         return None  # the stem would start inside a dictionary word
-    if er.tag(stem) in ("n", "v", "vn", "a", "l", "i", "d", "m", "t", "r") and segmenter_freq(stem) >= 50:
-        return None  # 老大难村, 新农村: a common word before the suffix
+    if (er.tag(stem) in ("n", "v", "vn", "a", "l", "i", "d", "m", "t", "r") and segmenter_freq(stem) >= 50) or \
+            (len(stem) > 2 and er.tag(stem) not in ("ns", "nsf") and segmenter_freq(stem) >= 100):
+        return None  # 老大难村 (tagged nr), 新农村: a common word before the suffix
     return start
 
 

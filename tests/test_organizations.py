@@ -52,3 +52,27 @@ def test_seed_article_organizations(summaries: dict[str, Summary]) -> None:
                 "北京生命科学研究所", "“开放原子”开源基金会", "北京服务外包企业协会", "谷歌", "Facebook"}
     assert len(expected & found) >= 19
     assert len(found - expected) <= 1
+
+
+def test_local_body_starts_at_the_last_division() -> None:
+    found = orgs("浙江省淳安县左口乡纪委书记汪逢生说。贵州毕节市委常委蒋兴勇说。沙土镇党委书记詹世顺说。")
+    assert {"左口乡纪委", "毕节市委", "沙土镇党委"} <= set(found)
+    assert "浙江省淳安县左口乡纪委" not in found
+
+
+def test_levels_and_glued_prepositions_are_no_bodies() -> None:
+    found = orgs("现在由县纪委、监察委对乡镇纪委书记进行考核，监督组与乡镇党委是监督关系，经镇纪委同意。")
+    assert not any(name.startswith(("由", "经", "监督组", "乡镇")) or name in ("县纪委", "镇纪委") for name in found)
+
+
+def test_country_before_a_party_or_mission_starts_its_name() -> None:
+    found = orgs("摩洛哥真实性与现代党总书记说。南非共产党中央委员说。"
+                 "中华人民共和国驻南非共和国大使馆开馆，人们赶到中国大使馆。")
+    assert {"摩洛哥真实性与现代党", "南非共产党", "中华人民共和国驻南非共和国大使馆"} <= set(found)
+    assert "中国大使馆" not in found  # a mention of the one mission named in full
+
+
+def test_predicates_and_counted_groups_are_no_part_of_a_name() -> None:
+    found = orgs("欧盟知名智库发布报告。该舰被誉为中国海军的摇篮。北京将建设三大国际科技创新中心。")
+    assert "欧盟" in found and "中国海军" in found
+    assert not any(name.startswith(("欧盟知名", "被誉为", "建设", "三大")) for name in found)

@@ -43,3 +43,46 @@ def test_seed_article_places(summaries: dict[str, Summary]) -> None:
     for name in ("北京自贸区", "上海自贸区", "北京自贸区科技创新片区", "中关村科学城", "北京生命科学园", "海淀区",
                  "昌平区", "京津冀", "中国", "美国", "广州", "深圳", "海南"):
         assert name in found
+
+
+def test_county_short_form_needs_its_province_or_full_form() -> None:
+    # 青山 (青山区), 同心 (同心县), 安宁 (安宁市): common words unless the article names where they lie
+    assert places("要绿水青山，也要同心协力，祝大家安宁。") == {}
+    assert "昌平" in places("北京市昌平今年新建了两所学校。")
+
+
+def test_no_place_glued_to_latin_letters() -> None:
+    assert "天元" not in places("公司向全球开源了深度学习框架天元MegEngine。")
+
+
+def test_world_cities_and_landmarks() -> None:
+    found = places("会议在人民大会堂举行，来自纽约、莫斯科、新德里和比勒陀利亚的代表出席。")
+    assert {"人民大会堂", "纽约", "莫斯科", "新德里", "比勒陀利亚"} <= set(found)
+
+
+def test_seats_of_local_bodies_and_the_divisions_before_them() -> None:
+    found = places("浙江省淳安县左口乡纪委书记汪逢生在日常监督中发现问题。")
+    assert {"浙江省", "淳安县", "左口乡"} <= set(found)
+
+
+def test_villages_and_features_after_a_proper_stem() -> None:
+    found = places("这里是紫湖镇地界，再往里就是三清山的深处。从龙潭村往下，沿着溪涧走。兴县水江头村坚持了10年。")
+    assert {"紫湖镇", "三清山", "龙潭村", "水江头村"} <= set(found)
+    assert not {"老大难村", "新农村"} & set(places("坪上村原是个有名的老大难村，如今建成了新农村。"))
+
+
+def test_called_and_counted_village_frames() -> None:
+    found = places("我们来到一个叫大叶林场的地方。这里分别散落着栗木坑、瓦窑、汪坞等八个村落。")
+    assert {"大叶林场", "栗木坑", "瓦窑", "汪坞"} <= set(found)
+
+
+def test_a_description_before_a_zone_suffix_is_no_name() -> None:
+    found = places("东非最大斜拉式跨海大桥通车，坦桑尼亚尼雷尔国际会议中心举行庆典。")
+    assert "东非最大斜拉式跨海大桥" not in found
+    assert {"东非", "坦桑尼亚"} <= set(found)
+
+
+def test_seed_article_has_no_false_place(summaries: dict[str, Summary]) -> None:
+    found = {p.name for p in summaries["000_e860e59f66b08cf4"].places}
+    assert "天元" not in found
+    assert len(found) == 16
