@@ -82,11 +82,24 @@ def weak_surnames() -> frozenset[str]:
     return frozenset(s for s in surnames() if len(s) == 1 and tag(s) in {"p", "c", "d", "r", "f", "m", "u", "y", "v"})
 
 
+@cache
+def _compound_set() -> frozenset[str]:
+    return frozenset(s for s in compound_surnames() if len(s) == 2)
+
+
+@cache
+def _long_compounds() -> tuple[str, ...]:
+    return tuple(s for s in compound_surnames() if len(s) > 2)
+
+
 def surname_of(text: str) -> str:
     """The surname a string starts with (compound first), or ``""``."""
-    for s in compound_surnames():
+    # compound surnames are two characters: a set lookup, not a scan of the list (called per token)
+    for s in _long_compounds():  # longest first (爱新觉罗)
         if text.startswith(s):
             return s
+    if text[:2] in _compound_set():
+        return text[:2]
     return text[:1] if text[:1] in surnames() else ""
 
 

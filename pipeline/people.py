@@ -335,14 +335,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     """People in ``text`` (clean offsets). ``credits`` are (start, end, name, credit) from the layout stage."""
     t = Text(text, tokens)
     mentions: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    # characters already inside a mention: a lookup per question, not a scan of every mention
+    taken = bytearray(len(text) + 1)
 
     def free(a: int, b: int) -> bool:
-        return not any(a < y and x < b for x, y in taken)
+        return taken.find(1, a, b) < 0
 
     def add(m: Mention) -> None:
         mentions.append(m)
-        taken.append((m.start, m.end))
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
 
     for start, end, name, credit in credits:
         add(Mention(start, end, name, "credit", 1.0, [credit] if credit else []))
