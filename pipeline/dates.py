@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .numbers import DIGITS, NumberError, parse_number
-from .spans import Match, doc_text, set_spans
+from .spans import Claimed, Match, doc_text, set_spans
 
 _CN_DIGIT = "零〇○一二三四五六七八九"
 _SEP = r"(?:至|到|-|—|–|~|～)"
@@ -110,17 +110,17 @@ def find_dates(text: str) -> list[Match]:
 @lru_cache(maxsize=8)
 def _find_dates(text: str) -> tuple[Match, ...]:
     found: list[Match] = []
-    taken: list[tuple[int, int]] = []
+    taken = Claimed(len(text))
     for pattern, rule in ((ISO_RE, "date_iso"), (DMY_RE, "date_dmy")):
         for m in pattern.finditer(text):
             value = iso(int(m["y"]), int(m["m"]), int(m["d"]))
             if value:
                 found.append(Match(m.start(), m.end(), "DATE", rule, attrs={"value": value, "relative": False}))
-                taken.append((m.start(), m.end()))
+                taken.add(m.start(), m.end())
     candidates = [(m, rule) for rule, pattern in DATE_RES for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (c[0].start(), -(c[0].end() - c[0].start())))
     for m, rule in candidates:
-        if not m.group() or any(m.start() < b and a < m.end() for a, b in taken):
+        if not m.group() or taken.overlaps(m.start(), m.end()):
             continue
         g = m.groupdict()
         if g.get("ad") and not g.get("am") and not g.get("ay") and not g["ad"].isdigit():
@@ -130,7 +130,7 @@ def _find_dates(text: str) -> tuple[Match, ...]:
         first = iso(y, ma, da)
         if first is None:
             continue
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
         if g.get("bm") is None and g.get("bd") is None:
             found.append(Match(m.start(), m.end(), "DATE", rule, attrs={"value": first, "relative": False}))
             continue

@@ -31,7 +31,7 @@ from .dates import find_dates
 from .numbers import _CN_BODY as CN_NUMERAL_CHARS
 from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, to_int_if_whole
 from .segment import segmenter
-from .spans import Match, doc_text, set_spans
+from .spans import Claimed, Match, doc_text, set_spans
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 CLAUSE_MARKS = "，。；！？：\n,;!?、"
@@ -258,15 +258,14 @@ def _value(m: re.Match[str]) -> tuple[float | None, float | None, float | None, 
 def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc: Doc | None = None) -> list[Match]:
     """Figures in ``text`` (clean offsets). ``exclude``: spans other stages claimed (contacts);
     ``doc``: the text's Doc, whose words are reused."""
-    claimed = list(exclude or []) + [(m.start, m.end) for m in find_dates(text)]
+    claimed = Claimed(len(text), [*(exclude or []), *((m.start, m.end) for m in find_dates(text))])
     tokens = _Tokens(text, doc)
     prefixes, suffixes = approx_words()
     not_pre, not_suf = not_figure_contexts()
     table = units()
     found: list[Match] = []
 
-    def overlaps(a: int, b: int) -> bool:
-        return any(a < y and x < b for x, y in claimed)
+    overlaps = claimed.overlaps
 
     for m in figure_re().finditer(text):
         core = next(g for g in ("pair", "frac", "pct", "num") if m[g])

@@ -46,6 +46,23 @@ def register_extensions() -> None:
 register_extensions()
 
 
+class Claimed:
+    """Characters already taken by earlier matches: an overlap test that costs the same however many
+    matches came before (a list scan made one long paragraph quadratic)."""
+
+    def __init__(self, length: int, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._mask = bytearray(length + 1)
+        for a, b in spans:
+            self.add(a, b)
+
+    def add(self, start: int, end: int) -> None:
+        if end > start:
+            self._mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return end > start and self._mask.find(1, start, end) >= 0
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, without spaCy rebuilding it from the tokens at each access (which costs as much
     as a pass over every token): the cleaned text the Doc was made from."""
