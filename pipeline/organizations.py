@@ -263,9 +263,16 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
     return _resolve(text, found, avoid)
 
 
+def _from(tokens: Sequence[Token], start: int) -> Sequence[Token]:
+    """The tokens from the one that contains ``start`` on (bisection, not a scan per name)."""
+    from bisect import bisect_right
+
+    return tokens[max(0, bisect_right(tokens, start, key=lambda t: t[0]) - 1):]
+
+
 def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
     """Drop leading verbs and function words the walk took along (依托, 与)."""
-    for s, e, w in tokens:
+    for s, e, w in _from(tokens, start):
         if s < start:
             continue
         if s >= limit:
@@ -281,7 +288,7 @@ def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
 def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
     """A country after a verb in the phrase starts the name (人们赶到中国大使馆 → 中国大使馆)."""
     verb = False
-    for s, _e, w in tokens:
+    for s, _e, w in _from(tokens, start):
         if s < start:
             continue
         if s >= limit:
@@ -308,7 +315,7 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
     """Where the name really starts within the phrase the walk took: after the last predicate or modifier
     (欧盟知名智库, 被誉为中国海军), after a counted group (三大), after a preposition jieba glued to an
     unknown character (由县纪委)."""
-    for s, e, w in tokens:
+    for s, e, w in _from(tokens, start):
         if e <= start:
             continue
         if s >= limit:

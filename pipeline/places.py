@@ -13,7 +13,7 @@ A place that is only part of an organization's or a person's name is not a place
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -43,10 +43,11 @@ _PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等[0-9０-９
                          rf"(?:村落|自然村|村庄|行政村|乡镇|景点|景区|城市)")
 _PROPER_TAGS = frozenset({"x", "ns", "nz", "nr", "nrt", "nrfg", "j"})
 _LATIN_NEXT = re.compile(r"[A-Za-z]")
+_FORM = re.compile(r".+", re.S)  # a match object over a lexicon hit
 
 
 @cache
-def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str, bool]]]:
+def _lexicon() -> tuple[dict[str, re.Pattern[str]], dict[str, tuple[str, str, bool]]]:
     """Every form → (entity key, kind, is a short form)."""
     index: dict[str, tuple[str, str, bool]] = {}
     for entry in er.country_entries():
@@ -64,8 +65,48 @@ def _lexicon() -> tuple[re.Pattern[str], dict[str, tuple[str, str, bool]]]:
         for form in [row["name"], *row.get("forms", "").split("|")]:
             if form:
                 index.setdefault(form, ("m:" + row["name"], row.get("kind") or "landmark", False))
-    pattern = re.compile("|".join(re.escape(f) for f in sorted(index, key=len, reverse=True)))
-    return pattern, index
+    by_first: dict[str, list[str]] = {}
+    for form in index:
+        by_first.setdefault(form[0], []).append(form[1:])
+    return {ch: re.compile(trie_pattern(rests)) for ch, rests in by_first.items()}, index
+
+
+def lexicon_hits(text: str) -> list[re.Match[str]]:
+    """Every lexicon place in ``text``, longest at a position, left to right without overlaps. A dict of
+    first characters picks the few names that can start at a position (one regex of all names tries
+    each of them at every character)."""
+    patterns, index = _lexicon()
+    hits = []
+    i, n = 0, len(text)
+    while i < n:
+        pattern = patterns.get(text[i])
+        m = pattern.match(text, i + 1) if pattern is not None else None
+        if m is not None and text[i:m.end()] in index:
+            hits.append(_FORM.match(text, i, m.end()))
+            i = m.end()
+        else:
+            i += 1
+    return [h for h in hits if h is not None]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regex matching the longest of ``words`` at a position, prefix-factored (北京(?:市|)…): Python's
+    engine tries a flat alternation of thousands of names one by one at every character, a trie once."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
 
 
 @cache
@@ -114,8 +155,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     bounds = {t[0] for t in tokens} | {t[1] for t in tokens}
     starts = [t[0] for t in tokens]
     found: list[tuple[int, int, str, str, str]] = []
-    pattern, index = _lexicon()
-    hits = list(pattern.finditer(text))
+    index = _lexicon()[1]
+    hits = lexicon_hits(text)
     present = {m.group() for m in hits}
     for m in hits:
         key, kind, short = index[m.group()]
@@ -129,7 +170,11 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if key.startswith("d:") and kind == "city" and text.startswith("地区", end):
             end += 2  # 吕梁地区: a prefecture by its former name
         found.append((m.start(), end, key, kind, "place_lexicon"))
-    lexicon_spans = [(s, e) for s, e, *_ in found]
+    lexicon_ends = {e for _s, e, *_ in found}
+
+    def between(a: int, b: int) -> Sequence[Token]:
+        """The tokens inside [a, b), found by bisection (never a scan of the whole article per match)."""
+        return tokens[bisect_left(starts, a):bisect_left(starts, b)]
 
     def stem_start(suffix_start: int, limit: int) -> int:
         i = max(0, bisect_right(starts, suffix_start) - 1)
@@ -138,7 +183,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
 
     # towns, villages and natural features: a proper stem right before 镇/乡/村, 山/湖/溪/岛/桥…
     for m in _LOCAL_RE.finditer(text):
-        glued = next((t for t in tokens[bisect_right(starts, m.start()) - 1:][:1] if t[0] == m.start()
+        glued = next((t for t in tokens[max(0, bisect_right(starts, m.start()) - 1):][:1] if t[0] == m.start()
                       and er.tag(t[2]) == "x"), None)  # 龙潭|村往|下: jieba glued the next character on
         if m.end() not in bounds and m.end() < len(text) and glued is None:
             continue
@@ -147,9 +192,9 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if span is None:
             continue
         start = span
-        after_place = any(b == start for _a, b in lexicon_spans)
+        after_place = start in lexicon_ends
         stem = text[start:m.start()]
-        stem_words = [w for a, b, w in tokens if a >= start and b <= m.start()]
+        stem_words = [w for _a, b, w in between(start, m.start()) if b <= m.start()]
         proper = er.tag(stem) in _PROPER_TAGS or any(er.tag(w) in _PROPER_TAGS or w in er.place_forms()
                                                     for w in stem_words)
         if not (after_place or proper):
@@ -186,21 +231,21 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         start = stem_start(m.start(), 16)
         if start >= m.start():
             continue
-        stem_tokens = [(s, w) for s, e, w in tokens if s >= start and e <= m.start()]
+        stem_tokens = [(s, w) for s, e, w in between(start, m.start()) if e <= m.start()]
         if stem_tokens and er.tag(stem_tokens[-1][1]) in ("m", "mq"):
             continue  # 三大片区: counted, not named
         proper = [s for s, w in stem_tokens if w in er.place_forms() or er.tag(w) in _PROPER_TAGS]
         if not proper:
             continue
         start = proper[0]  # verbs the walk took along (持续发挥, 希望) are not part of the name
-        cut = [e for s, e, w in tokens if start <= s and e <= m.start() and
+        cut = [e for s, e, w in between(start, m.start()) if e <= m.start() and
                (w in _name_stops() or er.tag(w) in ("m", "mq") or any(c.isdigit() for c in w))]
         if cut:  # 东非最大斜拉式跨海大桥, 1个国家4a级旅游区: a description, not a name
             continue
         # a country or a town before a named zone is a place of its own (坦桑尼亚|尼雷尔国际会议中心)
         head = next(((a, b) for a, b, key, _k, _r in found if a == start and b < m.start() and
                      (key.startswith("c:") or (key.startswith("n:") and text[b - 1] in "镇乡"))), None)
-        if head and any(er.tag(w) in ("x", "nr", "nrt", "nz") for s, e, w in tokens if head[1] <= s < m.start()):
+        if head and any(er.tag(w) in ("x", "nr", "nrt", "nz") for _s, _e, w in between(head[1], m.start())):
             start = head[1]
         found.append((start, m.end(), "n:" + text[start:m.end()], "zone", "place_zone_suffix"))
     for a, b in seats:  # 海淀区 of 海淀区委 is the 海淀 the article names elsewhere
@@ -226,7 +271,7 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
             return None
         start = tokens[k - 1][0]
         k -= 1
-    stem_words = [t for t in tokens[k:] if t[0] >= start and t[1] <= suffix_start] or [tokens[k]]
+    stem_words = [t for t in tokens[k:k + 3] if t[0] >= start and t[1] <= suffix_start] or [tokens[k]]
     if suffix_start - start < 2 and k > 0:
         prev = tokens[k - 1]
         if not (er.stops_phrase(prev[2]) or prev[2] in er.place_forms()):
