@@ -146,11 +146,14 @@ def main() -> None:
             "extraction_ms_per_article": extract_seconds / n * 1000,
             "dispatch_idle_ms_per_article": max(0.0, run_seconds * workers - task_seconds) / n * 1000,
             "in_task_io_ms_per_article": (task_seconds - extract_seconds) / n * 1000,
-            "worker_rss_mb": {w: {"after_first": m[0], "max": max(m), "after_last": m[-1], "partitions": len(m)}
+            "worker_rss_mb": {w: {"after_first": m[0], "max": max(m), "after_last": m[-1], "partitions": len(m),
+                                  "series": [round(x) for x in m]}
                               for w, m in memory.items()},
             "worker_rss_after_run_mb": {w: v / 2**20 for w, v in manifest["workers"].items()},
             "rerun_wall_s": rerun_wall, "rerun_skipped": sum(r["status"] == "skipped" for r in rerun["results"]),
             "sample_equal": f"{equal}/{len(sample)}",
+            "output_megabytes": sum(p.stat().st_size for p in out.glob("*.parquet")) / 1e6,
+            "extract_output_megabytes": sum(p.stat().st_size for p in (work / "extract").glob("*.json")) / 1e6,
             "archive_stderr": archive_err.strip().splitlines()[-1:],
             "rerun_stderr": rerun_err.strip().splitlines()[-1:],
         }
@@ -192,7 +195,11 @@ def report(f: dict, command: str) -> str:
         "- worker RSS (MB) after its first / largest / last partition: "
         + "; ".join(f"{m['after_first']:.0f} / {m['max']:.0f} / {m['after_last']:.0f} over {m['partitions']} partitions"
                     for m in f["worker_rss_mb"].values()),
+        "- worker RSS (MB) after each of its partitions: "
+        + "; ".join(" ".join(map(str, m["series"])) for m in f["worker_rss_mb"].values()),
         f"- summaries equal to `zhnews extract`'s files: {f['sample_equal']} sampled",
+        f"- output: {f['output_megabytes']:.1f} MB of Parquet (zstd) against {f['extract_output_megabytes']:.1f} MB "
+        "of JSON files",
         "",
     ]
     return "\n".join(lines)

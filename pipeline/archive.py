@@ -345,9 +345,8 @@ def run_archive(inputs: Sequence[str | Path], out_dir: str | Path, *, client: Cl
     say = echo or (lambda message: print(message, file=sys.stderr))
     out = Path(out_dir).resolve()
     parts = plan(inputs, partition_size)
-    version = pipeline_version()
     out.mkdir(parents=True, exist_ok=True)
-    report = Report(out_dir=str(out), pipeline_version=version, partitions=len(parts),
+    report = Report(out_dir=str(out), pipeline_version="", partitions=len(parts),
                     articles=sum(p.size for p in parts), partition_size=partition_size)
     with _locked(out):
         report.removed = _remove_stale(out, parts)
@@ -371,6 +370,9 @@ def _run(client: Client, parts: Sequence[Part], out: Path, report: Report, *, fo
 
     started = time.perf_counter()
     first_input = next((p.files[0][0] if p.files else p.path for p in parts), None)
+    # taken once the workers are up, so that the client's and the workers' fingerprints of the code are read at
+    # about the same time
+    report.pipeline_version = pipeline_version()
     _check_workers(client, report.pipeline_version, [str(out), *([first_input] if first_input else [])])
     client.register_plugin(PipelineLoader())
     report.cluster_seconds += time.perf_counter() - started
