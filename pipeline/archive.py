@@ -349,9 +349,13 @@ def run_archive(inputs: Sequence[str | Path], out_dir: str | Path, *, client: Cl
     report = Report(out_dir=str(out), pipeline_version="", partitions=len(parts),
                     articles=sum(p.size for p in parts), partition_size=partition_size)
     with _locked(out):
-        report.removed = _remove_stale(out, parts)
+        # an input that is empty (a typo in a path) must not wipe a finished archive
+        report.removed = _remove_stale(out, parts) if parts else []
         try:
-            if client is not None:
+            if not parts:  # an empty folder: nothing to start a cluster for
+                report.pipeline_version = pipeline_version()
+                report.complete = True
+            elif client is not None:
                 _run(client, parts, out, report, force=force, max_bytes=max_bytes, progress=progress, say=say)
             else:
                 started = time.perf_counter()

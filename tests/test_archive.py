@@ -518,3 +518,11 @@ def test_progress_bar_without_a_dashboard(tmp_path: Path, client: distributed.Cl
                          echo=messages.append)
     assert report.dashboard is None and not any("dashboard" in m for m in messages)  # this cluster has none
     assert "3/3" in capsys.readouterr().err  # the bar counted every article
+
+
+def test_an_empty_input_removes_nothing(tmp_path: Path, known_archive: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    before = sorted(p.name for p in known_archive.glob("*.parquet"))
+    report = run_archive([tmp_path / "empty"], known_archive, progress=False, echo=lambda _: None)
+    assert report.partitions == 0 and report.complete and not report.removed
+    assert sorted(p.name for p in known_archive.glob("*.parquet")) == before
