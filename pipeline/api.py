@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 from time import perf_counter
 
@@ -12,6 +13,10 @@ from .ingest import DEFAULT_MAX_BYTES, IngestError, RawText, decode, read
 from .language import get_nlp
 from .models import Summary
 from .segment import is_word
+
+#: longer texts are processed in parts of at most this many characters, cut at line breaks: the cost of
+#: fitting token boundaries to the items (spaCy's retokenizer) grows with the square of a Doc's length
+PART_CHARS = 40_000
 
 
 def extract_raw(raw: RawText, *, article_id: str = "article", source: str = "",
@@ -23,8 +28,40 @@ def extract_raw(raw: RawText, *, article_id: str = "article", source: str = "",
     # (before cleaning millions of characters only to refuse them)
     if len(raw.text) > nlp.max_length:
         raise IngestError(f"article too long: {len(raw.text):,} characters (limit {nlp.max_length:,})")
+    if len(raw.text) <= PART_CHARS:
+        return _extract_part(raw, article_id=article_id, source=source, timings=timings)
+    bounds = part_bounds(raw.text, PART_CHARS)
+    markdown = clean(raw.text[: bounds[0][1]]).format == "markdown"
+    parts = [(start, _extract_part(replace(raw, text=raw.text[start:end], notes=raw.notes if start == 0 else ()),
+                                   article_id=article_id, source=source, timings=timings, markdown=markdown))
+             for start, end in bounds]
+    note = (f"a long text ({len(raw.text):,} characters) was read in {len(bounds)} parts cut at line breaks; "
+            "people, organizations and places are merged by name across them")
+    return summary_stage.merge_parts(parts, note)
+
+
+def part_bounds(text: str, limit: int) -> list[tuple[int, int]]:
+    """[start, end) parts of at most ``limit`` characters, cut after a line break, else after a sentence's
+    end, else anywhere (a text with neither is no article)."""
+    bounds = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n") + 1 or max(window.rfind(p) for p in "。！？!?") + 1 or limit
+        if cut < limit // 4:  # a break too early would make tiny parts
+            cut = max(window.rfind(p) for p in "。！？!?") + 1 or limit
+            cut = cut if cut >= limit // 4 else limit
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _extract_part(raw: RawText, *, article_id: str, source: str, timings: dict[str, float] | None,
+                  markdown: bool = False) -> Summary:
+    nlp = get_nlp()
     clock = _Clock(timings)
-    cleaned = clean(raw.text, is_word=is_word)
+    cleaned = clean(raw.text, is_word=is_word, markdown=markdown)
     clock.lap("clean")
     doc = nlp.make_doc(cleaned.text)
     clock.lap("tokenizer")

@@ -104,7 +104,7 @@ def identity(text: str) -> CleanText:
     return CleanText(raw=text, text=text, to_raw=array("l", range(len(text) + 1)))
 
 
-def clean(raw: str, *, is_word: Callable[[str], bool] | None = None) -> CleanText:
+def clean(raw: str, *, is_word: Callable[[str], bool] | None = None, markdown: bool = False) -> CleanText:
     """Build the cleaned text. ``is_word`` (the segmenter's dictionary) helps decide page-break joins."""
     chars = list(raw.translate(_FULLWIDTH))
     fmt = "text"
@@ -134,7 +134,7 @@ def clean(raw: str, *, is_word: Callable[[str], bool] | None = None) -> CleanTex
             else:
                 mask(body_start + line.start(), body_start + line.end())
         mask(fm.end(1), fm.end())
-    if fmt == "markdown" or _looks_like_markdown(raw):
+    if markdown or fmt == "markdown" or _looks_like_markdown(raw):
         fmt = "markdown"
         text_now = "".join(chars)
         for pattern in (_MD_ANCHOR, _MD_RULE, _MD_LINE_PREFIX, _MD_BOLD):

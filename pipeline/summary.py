@@ -200,3 +200,61 @@ def _quote(i: int, span: Span, person_ids: dict[str, str], span_of: SpanOf, text
                                  title=info.get("speaker_title"), type=speaker_type),
                  cue=info.get("cue"), span=span_of(span.start_char, span.end_char), speaker_span=speaker_span,
                  rule=info.get("rule", ""))
+
+
+def _shifted(item: Any, delta: int) -> Any:
+    """A summary item (as JSON data) with every offset moved by ``delta``."""
+    if isinstance(item, dict):
+        out = {}
+        for key, value in item.items():
+            if key in ("span", "speaker_span", "title_span") and value is not None:
+                out[key] = [value[0] + delta, value[1] + delta]
+            elif key == "mentions":
+                out[key] = [[a + delta, b + delta] for a, b in value]
+            else:
+                out[key] = _shifted(value, delta) if isinstance(value, (dict, list)) else value
+        return out
+    if isinstance(item, list):
+        return [_shifted(x, delta) for x in item]
+    return item
+
+
+def merge_parts(parts: list[tuple[int, Summary]], note: str) -> Summary:
+    """One summary from the summaries of consecutive parts of a text (``(raw offset, summary)``): offsets
+    moved into the whole text, entities merged by name, ids numbered anew."""
+    first = parts[0][1].model_dump(mode="json")
+    article = first["article"]
+    for key in ("bylines", "sections", "repairs"):
+        article[key] = []
+    contacts: dict[str, list[str]] = {"phones": [], "emails": [], "urls": []}
+    entities: dict[str, dict[str, dict]] = {"people": {}, "organizations": {}, "places": {}}
+    lists: dict[str, list] = {"figures": [], "dates": [], "relative_dates": [], "quotes": [], "warnings": []}
+    for offset, part in parts:
+        data = _shifted(part.model_dump(mode="json"), offset)
+        for key in ("bylines", "sections", "repairs"):
+            article[key].extend(data["article"][key])
+        for kind, values in data["article"]["contacts"].items():
+            contacts[kind].extend(v for v in values if v not in contacts[kind])
+        for kind, merged in entities.items():
+            for entity in data[kind]:
+                known = merged.get(entity["name"])
+                if known is None:
+                    merged[entity["name"]] = entity
+                    continue
+                known["mentions"] = sorted(known["mentions"] + entity["mentions"])
+                if kind == "people":
+                    known["titles"] += [t for t in entity["titles"] if t not in known["titles"]]
+        for kind, items in lists.items():
+            items.extend(data.get(kind, []))
+    article["contacts"] = contacts
+    out: dict[str, Any] = {"schema_version": first["schema_version"], "article": article}
+    for kind, prefix in (("people", "P"), ("organizations", "O"), ("places", "L")):
+        out[kind] = [{**entity, "id": f"{prefix}{i}"} for i, entity in enumerate(entities[kind].values(), 1)]
+    person_ids = {p["name"]: p["id"] for p in out["people"]}
+    for i, quote in enumerate(lists["quotes"], 1):
+        quote["id"] = f"Q{i}"
+        if quote["speaker"].get("person") is not None:
+            quote["speaker"]["person"] = person_ids.get(quote["speaker"]["name"])
+    lists["warnings"].append({"code": "long_text", "message": note, "span": None})
+    out.update(lists)
+    return Summary.model_validate(out)
