@@ -32,8 +32,9 @@ Token = tuple[int, int, str]
 
 #: a name written with ·; 和/与/及 inside a part rather join two names (多萝西·奈斯比特和约翰·奈斯比特)
 _FOREIGN_NAME = re.compile(rf"(?:(?![和与及])[{CJK}]){{1,8}}(?:·(?:(?![和与及])[{CJK}]){{1,10}}){{1,3}}")
-#: characters never inside a Chinese personal name (they are function words or end a clause)
-_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年月日时")
+#: characters never inside a Chinese personal name (they are function words or end a clause); 月 is in
+#: names (孔月婵) and a date glued to a surname is no name for other reasons
+_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年日时")
 _MAX_FOREIGN = 6
 #: surnames that, right after a title, are rather the conjunction or adverb they also are (村支书和专家)
 _NEVER_NAME_START = frozenset("和都向从在也还就将对为被把给与及")
@@ -153,7 +154,9 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     """End of a transliterated or Japanese name after a title (普罗迪, 鸠山由纪夫, 唐纳德·特朗普)."""
     text = t.text
     first = t.tokens[t.token_at(start)]
-    if first[0] == start and _ordinary(first[2]):
+    # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name
+    if first[0] == start and _ordinary(first[2]) and not (
+            len(first[2]) == 1 and is_translit_char(first[2]) and first[2] not in _NOT_IN_NAME):
         return None
     m = _FOREIGN_NAME.match(text, start)
     if m:

@@ -143,3 +143,20 @@ def test_name_chars_lexicon_scores() -> None:
 
     assert given_score("伟") > given_score("性")
     assert translit_score("斯尔") > translit_score("建设")
+
+
+def test_scholar_artist_and_village_titles_before_a_name() -> None:
+    assert people("英国哲学家罗素说，幸福在于有节制的生活。")["罗素"] == ["英国哲学家"]
+    assert "徐荣军" in people("村民徐荣军告诉记者，今年的收成比往年好。")
+    assert people("著名画家邓天海在展览开幕式上致辞。")["邓天海"] == ["著名画家"]
+
+
+def test_transliteration_starting_with_a_verb_character_after_a_title() -> None:
+    # 拉 is a verb to jieba, but after a title it starts a transliterated name
+    assert people("意大利前总理拉莫兰表示，两国合作前景广阔。") == {"拉莫兰": ["意大利前总理"]}
+    assert people("美国总统拉着他的手说，欢迎你来。") == {}
+
+
+def test_month_character_inside_a_given_name() -> None:
+    found = people("研究所副主任孔月娴博士介绍说，这项技术已经成熟。")
+    assert found["孔月娴"] == ["研究所副主任", "博士"]
