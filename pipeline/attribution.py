@@ -425,6 +425,10 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             return [Speaker(org.name, "organization", None, org.start, org.end)] if org is not None else []
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
+        if kind == "role":
+            # 顾客, 父亲, 记者: one person named by what they are, as written; an earlier 接受记者 or 假设父亲
+            # is not a fuller name of the same person
+            return [Speaker(phrase, "group" if _PLURAL.match(phrase) else "unnamed", None, start, end)]
         if phrase == head and len(head) >= 2 and kind != "group":
             fuller = _fuller_phrase(ctx, head, start)  # 会议 → 中央经济工作会议 named before
             if fuller is not None:

@@ -266,3 +266,27 @@ def test_passage_above_an_excerpt_line_quotes_the_document() -> None:
     # a commentary signed by its author is not an excerpt
     quotes, _ = run("标题\n我们要注重发挥党员的监督作用。\n——学院教授李明\n", ["李明"])
     assert quotes == []
+
+
+def test_speakers_named_by_what_they_are() -> None:
+    # round 3: a noun phrase headed by a person noun speaks as written, 一位…的 included, fillers between
+    quotes, _ = run("一位从外地赶来的游客说，这里的面条最好吃。\n"
+                    "各国政党领导人普遍认为，合作对大家都有好处。\n"
+                    "她的女儿对大家说：“我会把手艺传下去。”\n"
+                    "有些人认为，这样做太慢了。\n"
+                    "水利局党组提出，要把堤坝修好。\n", [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("这里的面条最好吃", "一位从外地赶来的游客", "unnamed"),
+        ("合作对大家都有好处", "各国政党领导人", "group"),
+        ("我会把手艺传下去。", "她的女儿", "unnamed"),
+        ("这样做太慢了", "有些人", "group"),
+        ("要把堤坝修好", "水利局党组", "organization"),
+    ]
+
+
+def test_role_speaker_is_not_widened_to_an_earlier_phrase() -> None:
+    # 记者 asking is the reporter, not an earlier clause that happens to end in 记者 (接受记者)
+    quotes, _ = run("主任接受记者采访时说，今年要多修路。\n“明年的计划是什么？”记者问。\n", [])
+    assert ("明年的计划是什么？", "记者") in [(q["text"], q["speaker"]) for q in quotes]
+    quotes, _ = run("科学家介绍说，这种材料比钢还硬。\n", [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("这种材料比钢还硬", "科学家")]
