@@ -107,6 +107,8 @@ def analyse(clean: CleanText) -> Layout:
             kind = "editor_note"
         elif byline_line_re.match(line):
             kind = "byline"
+        elif (mark := _markdown_mark(clean, start)) is not None:
+            kind = mark
         elif _is_short(line):
             kind = "short"
         else:
@@ -158,7 +160,34 @@ def _front_matter_end(clean: CleanText) -> int:
 
 
 def _is_short(line: str) -> bool:
-    return len(line) <= 40 and line[-1] not in _HARD_END and not any(c in "。！？" for c in line)
+    # a line ending in a colon introduces what follows (a list, a quotation): running text
+    return len(line) <= 40 and line[-1] not in _HARD_END and line[-1] not in "：:" \
+        and not any(c in "。！？" for c in line)
+
+
+_MD_HEADING_LINE = re.compile(r"[ \t]*#{1,6}[ \t]")
+_MD_UNDERLINE = re.compile(r"[ \t]*(?:-{3,}|={3,})[ \t]*\r?$")
+_MD_ITEM_LINE = re.compile(r"[ \t]*(?:[*+\-]|\d{1,3}\.)[ \t]+\S")
+
+
+def _markdown_mark(clean: CleanText, start: int) -> str | None:
+    """What a Markdown export's marks (masked in the clean text) say of the line at clean ``start``:
+    ``heading`` for ``## …`` or an underlined line, ``paragraph`` for a list item."""
+    if clean.format != "markdown":
+        return None
+    raw = clean.raw
+    at = clean.to_raw[start]
+    line_start = raw.rfind("\n", 0, at) + 1
+    line_end = raw.find("\n", at)
+    line_end = len(raw) if line_end < 0 else line_end
+    if _MD_HEADING_LINE.match(raw, line_start):
+        return "heading"
+    if _MD_ITEM_LINE.match(raw, line_start):
+        return "paragraph"
+    next_end = raw.find("\n", line_end + 1)
+    if line_end < len(raw) and _MD_UNDERLINE.fullmatch(raw, line_end + 1, len(raw) if next_end < 0 else next_end):
+        return "heading"
+    return None
 
 
 def _resolve_short_lines(text: str, lines: list[tuple[int, int, str]], kinds: list[str]) -> None:

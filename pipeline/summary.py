@@ -48,6 +48,7 @@ from .models import (
     Speaker,
     Summary,
 )
+from .spans import doc_text
 
 SpanOf = Callable[[int, int], tuple[int, int]]
 TextOf = Callable[[int, int], str]
@@ -177,11 +178,20 @@ def _date(span: Span, span_of: SpanOf, text_of: TextOf) -> DateItem:
                     rule=info.get("rule", ""))
 
 
+_SPACE_BY_CJK = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+
+
+def readable(clean_text: str) -> str:
+    """A stretch of cleaned text for reading (a figure's clause): Markdown and YAML marks, which the
+    cleaner masked with spaces, and line breaks gone."""
+    return _SPACE_BY_CJK.sub("", " ".join(clean_text.split()))
+
+
 def _figure(span: Span, span_of: SpanOf, text_of: TextOf) -> Figure:
     info = span._.info
     context = ""
     if info.get("context_start") is not None:
-        context = text_of(info["context_start"], info["context_end"]).strip()
+        context = readable(doc_text(span.doc)[info["context_start"]:info["context_end"]])
     return Figure(text=text_of(span.start_char, span.end_char), value=info.get("value"), low=info.get("low"),
                   high=info.get("high"), unit=info.get("unit", ""), currency=info.get("currency"),
                   approx=info.get("approx"), kind=info.get("kind", "other"), subject=info.get("subject"),

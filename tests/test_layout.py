@@ -74,3 +74,18 @@ def test_inline_credits() -> None:
     assert ("王五", "记者") in credits and ("赵六", "记者") in credits
     assert ("孙七", "新华社记者") in credits
     assert credits.count(("周八", "新华社记者")) == 1
+
+
+def test_markdown_marks_decide_headings_and_list_items() -> None:
+    text = ("---\ntitle: \"标题\"\n---\n\n"
+            "02 专家评估：象征意义大于实际效果？ {#part}\n----------\n\n"
+            "第一段正文，讲了一件事情，也说明了原因。\n\n"
+            "## 小标题也可以这样写\n\n"
+            "具体的防护建议：\n\n"
+            "* 白宫行政命令：《某某命令》\n\n"
+            "第二段正文，继续讲述，并给出了结论。\n")
+    got = kinds(text)
+    assert ("heading", "02 专家评估：象征意义大于实际效果？") in got
+    assert ("heading", "小标题也可以这样写") in got
+    assert ("paragraph", "具体的防护建议：") in got
+    assert ("paragraph", "白宫行政命令：《某某命令》") in got
