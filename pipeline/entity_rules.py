@@ -15,6 +15,7 @@ from functools import cache
 
 from . import lexicons
 from .clean import CJK
+from .segment import word_tags  # jieba's part-of-speech table, cached (no ``jieba.posseg``)
 
 HAN = re.compile(f"[{CJK}]")
 #: punctuation and other characters that end a name or a phrase
@@ -28,14 +29,6 @@ _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", 
 #: did not know (博雅|辑|因, 服务|外|包), so their dictionary tag is not trusted
 _STOP_CHARS = frozenset("的了着过在和与及或等对向从为把被给将让使由据以于是有这那其该各每此本我你他她它们也都还又就才")
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
-
-
-@cache
-def word_tags() -> dict[str, str]:
-    """jieba's dictionary words with their part-of-speech tag (read once; ``jieba.posseg`` loads it)."""
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
 
 
 def tag(word: str) -> str:

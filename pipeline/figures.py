@@ -30,7 +30,7 @@ from . import lexicons
 from .dates import find_dates
 from .numbers import _CN_BODY as CN_NUMERAL_CHARS
 from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, to_int_if_whole
-from .segment import segmenter
+from .segment import segmenter, word_tags
 from .spans import Claimed, Match, doc_text, set_spans
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -113,15 +113,8 @@ def figure_re() -> re.Pattern[str]:
 _GROUP_RE = re.compile(rf"(?P<num>[二两三四五六七八九十])大(?=[{CJK}])")
 
 
-@cache
-def _pos_tags() -> dict[str, str]:
-    import jieba.posseg
-
-    return jieba.posseg.dt.word_tag_tab
-
-
 def _word_tag(word: str) -> str | None:
-    return _pos_tags().get(word)
+    return word_tags().get(word)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -8,6 +8,7 @@ dictionary.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import marshal
 import os
@@ -74,6 +75,55 @@ def _load_dictionary(tok: jieba.Tokenizer) -> None:
         except (OSError, EOFError, ValueError, TypeError):
             pass  # a stale or broken cache: jieba rebuilds and rewrites it
     tok.initialize()
+
+
+@cache
+def word_tags() -> dict[str, str]:
+    """jieba's dictionary words with their part-of-speech tag, the table ``jieba.posseg`` builds.
+
+    ``import jieba.posseg`` costs about a second at every process start (it parses the 5 MB dictionary
+    and imports the HMM tables as Python source); the table alone is kept in a marshal file beside
+    jieba's own cache, keyed by the dictionary's path, size and modification time, and read in one piece.
+    """
+    path = os.path.abspath(_dictionary_path())
+    stat = os.stat(path)
+    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{jieba.__version__}".encode()).hexdigest()[:16]
+    cache_file = os.path.join(tempfile.gettempdir(), f"zhnews-jieba-tags.{key}.cache")
+    try:
+        with open(cache_file, "rb") as fh:
+            table = marshal.loads(fh.read())
+        if isinstance(table, dict):
+            return table
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # none yet, or broken: built again below
+    table = parse_word_tags(path)
+    try:  # written whole under another name then renamed: a reader never sees half a file
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(cache_file), prefix="zhnews-jieba-tags.")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(table))
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only temp dir: the table is simply parsed at every start
+    return table
+
+
+def _dictionary_path() -> str:
+    """The dictionary ``jieba.posseg`` would read: jieba's default one unless it was replaced."""
+    if jieba.dt.dictionary is None:
+        return os.path.join(os.path.dirname(jieba.__file__), jieba.DEFAULT_DICT_NAME)
+    return jieba.dt.dictionary
+
+
+def parse_word_tags(path: str) -> dict[str, str]:
+    """``word freq tag`` lines → {word: tag}, as ``jieba.posseg.POSTokenizer.load_word_tag`` reads them."""
+    table: dict[str, str] = {}
+    with open(path, "rb") as fh:
+        for line in fh.read().decode("utf-8").splitlines():
+            line = line.strip()
+            if line:
+                word, _freq, tag = line.split(" ")
+                table[word] = tag
+    return table
 
 
 def is_word(text: str) -> bool:
