@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .api import display_path
-from .ingest import IngestError
+from .ingest import IngestError, read_bytes
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -194,15 +194,9 @@ def read_part(part: Part, *, max_bytes: int) -> Iterator[Item]:
 def _read_text(path: Path, article_id: str, source: str, max_bytes: int) -> Item:
     # The same checks and messages as ``zhnews extract`` (pipeline.batch.process_file).
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise IngestError(f"file too large: {size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
-        data = path.read_bytes()
+        data = read_bytes(path, max_bytes=max_bytes)
     except IngestError as exc:
         return Item(article_id, source, error=str(exc), digest=f"error:{exc}")
-    except OSError as exc:
-        message = f"cannot read: {exc.strerror or exc}"
-        return Item(article_id, source, error=message, digest=f"error:{message}")
     return Item(article_id, source, data=data, digest=hashlib.sha256(data).hexdigest())
 
 

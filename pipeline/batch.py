@@ -19,7 +19,7 @@ from hashlib import sha256
 from itertools import islice
 from pathlib import Path
 
-from .ingest import DEFAULT_MAX_BYTES, IngestError, decode
+from .ingest import DEFAULT_MAX_BYTES, IngestError, decode, read_bytes
 
 
 @dataclass(frozen=True)
@@ -76,13 +76,7 @@ def process_file(path: Path, out_dir: Path | None, *, force: bool = False, keep_
 
     name = str(path)
     try:
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise IngestError(f"cannot read: {exc.strerror or exc}") from exc
-        if size > max_bytes:
-            raise IngestError(f"file too large: {size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
-        data = path.read_bytes()
+        data = read_bytes(path, max_bytes=max_bytes)
         target = output_path(path, out_dir) if out_dir is not None else None
         if target is not None and not force and is_current(target, sha256(data).hexdigest(), pipeline_version()):
             return Outcome(name, "skipped", "up to date")

@@ -62,13 +62,15 @@ def decode(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
     return RawText(text=text, encoding=encoding, sha256=sha, size=len(data), notes=notes)
 
 
-def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+def read_bytes(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """An article file's bytes; a file that is too large is refused before it is read. Every command
+    (extract, archive, review) reads through here, so a problem has the same message everywhere."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise IngestError(f"file too large: {size:,} bytes (limit {max_bytes:,}; see --max-bytes)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError as exc:
         raise IngestError("is a directory") from exc
     except FileNotFoundError as exc:
@@ -77,7 +79,10 @@ def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
         raise IngestError("permission denied") from exc
     except OSError as exc:
         raise IngestError(f"cannot read: {exc.strerror or exc}") from exc
-    return decode(data, max_bytes=max_bytes)
+
+
+def read(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> RawText:
+    return decode(read_bytes(path, max_bytes=max_bytes), max_bytes=max_bytes)
 
 
 def _decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
