@@ -417,6 +417,8 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             m = pattern.match(text, start, end)
             if m is not None and m.end() < end - len(head) + 1:
                 start = m.end()
+        if text[start] == "据" and end - start > len(head):
+            start += 1  # 据学者介绍 : the source is the scholar
         phrase = text[start:end]
         if kind == "data":
             # 财政部数据显示 / 国家统计局2017年6月的调查显示 : the named body whose data speaks; unnamed data

@@ -64,6 +64,8 @@ _SKIP = " \t*"
 _SENTENCE_PUNCT = re.compile(r"[，,。！？!?；;：:…—]")
 #: a speech verb right after these is a noun (的要求, 原则和主张, 各项要求, 几条建议)
 _NOUN_MARKS = frozenset("的和与及项条些")
+#: after an ellipsis these go on with its sentence (……，) or close it (……。)
+_AFTER_ELLIPSIS = frozenset("…，,、；;：:。！？!?”’」』）)")
 _ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
 
 
@@ -363,7 +365,9 @@ def sentence_bounds(text: str, pos: int, ps: int, pe: int) -> tuple[int, int]:
     return start, _sentence_end(text, pos, pe)
 
 
-def _sentence_end(text: str, pos: int, pe: int) -> int:
+def _sentence_end(text: str, pos: int, pe: int, stops: str = SENTENCE_END) -> int:
+    """Where the sentence from ``pos`` ends: a mark of ``stops`` outside quotation marks, or an ellipsis
+    (……) that a new sentence follows without punctuation of its own."""
     depth = 0
     for i in range(pos, pe):
         ch = text[i]
@@ -371,7 +375,8 @@ def _sentence_end(text: str, pos: int, pe: int) -> int:
             depth += 1
         elif ch in CLOSERS and depth:
             depth -= 1
-        elif depth == 0 and ch in SENTENCE_END:
+        elif (depth == 0 and ch in stops) or (depth == 0 and ch == "…" and text.startswith("……", i) and i + 2 < pe \
+                and text[i + 2] not in _AFTER_ELLIPSIS):
             return i
     return pe
 
@@ -410,11 +415,16 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 continue
             if j >= pe or text[j] in "。！？；\n":
                 continue
+            if not punct and _gesture(text, j, pe):
+                continue  # 表示节日的祝贺 / 表示肯定: an attitude shown, nothing said
             # speech in marks that opens here and closes the sentence is a direct quote, not this
             if any((s.open_mark is not None and _skip(text, s.open_mark, pe, -1) <= j <= s.open_mark)
                    or s.start == j for s in speech):
                 continue
-            end = _sentence_end(text, j, pe)
+            # speech after a colon without marks (常有人说：…很清闲吧？一年到头…吧。) runs to the full stop: a
+            # question inside it does not end what was said
+            colon = not view and text[_skip(text, ve, pe)] in "：:"
+            end = _sentence_end(text, j, pe, "。" if colon else SENTENCE_END)
             # a direct quote later in the sentence ends the reported part before it
             for s in speech:
                 if s.open_mark is not None and j < s.open_mark < end:
@@ -437,12 +447,44 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 speakers, rule = lead, rule + "_lead"
             if not speakers:
                 continue
+            if (not view and len(speakers) == 1 and speakers[0].name == "我" and speakers[0].type == "unnamed"
+                    and m.group() in _thought_verbs()):
+                continue  # 我相信，… : the writer's own thought, not reported speech
             if not found or found[-1].start < ps:
                 lead = speakers if cs == _skip(text, ps, pe) and rule == "indirect_after_verb" else []
             found.append(Found(j, end, "indirect", rule, cue, speakers))
             ctx.add_speech(j, end)
             taken_until = end
     return found
+
+
+@cache
+def _thought_verbs() -> frozenset[str]:
+    return lexicons.words("speech_verbs_thought")
+
+
+@cache
+def _gesture_objects() -> tuple[str, ...]:
+    return tuple(sorted(lexicons.words("speech_verbs_objects"), key=len, reverse=True))
+
+
+#: an attitude noun ends the object of a gesture within this many characters (表示对大家节日的祝贺)
+_GESTURE_SPAN = 14
+
+
+def _gesture(text: str, start: int, pe: int) -> bool:
+    """Whether what follows a speech verb with no comma is only a noun of attitude (表示祝贺, 表示节日的
+    祝贺): the verb shows the attitude and reports nothing."""
+    end = start
+    limit = min(pe, start + _GESTURE_SPAN + 1)
+    while end < limit and text[end] not in "，,。；;！？!?：:“\n":
+        end += 1
+    if end - start > _GESTURE_SPAN or (end < pe and end == limit and text[end] not in "，,。；;！？!?：:\n"):
+        return False
+    obj = text[start:end]
+    # 表示热烈祝贺，同时感谢… goes on to say something: only an object that ends the sentence or carries a
+    # modifier (节日的祝贺) is the whole of it
+    return obj.endswith(_gesture_objects()) and ("的" in obj or end >= pe or text[end] in "。；;！!\n")
 
 
 def _inner_report(ctx: Context, start: int, end: int) -> bool:

@@ -290,3 +290,22 @@ def test_role_speaker_is_not_widened_to_an_earlier_phrase() -> None:
     assert ("明年的计划是什么？", "记者") in [(q["text"], q["speaker"]) for q in quotes]
     quotes, _ = run("科学家介绍说，这种材料比钢还硬。\n", [])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("这种材料比钢还硬", "科学家")]
+
+
+def test_gestures_thoughts_and_sources_are_not_speech() -> None:
+    # round 3: 表示+attitude noun shows an attitude; the writer's own 我相信 is a thought; 据 is no part of
+    # the source; a stance (表示热烈支持) stays speech
+    quotes, _ = run("王小明向工人们表示新年的祝贺。\n李大海对此表示肯定。\n我相信，明天会更好。\n"
+                    "据学者估计，这座桥建于明代。\n与会代表纷纷表示热烈支持。\n我告诉他，明天再来。\n",
+                    ["王小明", "李大海"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("这座桥建于明代", "学者"), ("热烈支持", "与会代表"), ("明天再来", "我")]
+
+
+def test_reported_speech_boundaries() -> None:
+    # an ellipsis followed by a new sentence ends the speech; speech after a colon without marks runs past
+    # its questions to the full stop
+    quotes, _ = run("王小明希望两国加强合作……这是大家的心愿。\n常有代表问：你们很忙吧？一年能干几件事吧。\n",
+                    ["王小明"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("两国加强合作", "王小明"), ("你们很忙吧？一年能干几件事吧", "常有代表")]
