@@ -34,7 +34,7 @@ Token = tuple[int, int, str]
 _FOREIGN_NAME = re.compile(rf"(?:(?![和与及])[{CJK}]){{1,8}}(?:·(?:(?![和与及])[{CJK}]){{1,10}}){{1,3}}")
 #: characters never inside a Chinese personal name (they are function words or end a clause); 月 is in
 #: names (孔月婵) and a date glued to a surname is no name for other reasons
-_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年日时")
+_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年日时地")
 _MAX_FOREIGN = 6
 #: surnames that, right after a title, are rather the conjunction or adverb they also are (村支书和专家)
 _NEVER_NAME_START = frozenset("和都向从在也还就将对为被把给与及")
@@ -53,6 +53,11 @@ class Mention:
 @cache
 def _title_re() -> re.Pattern[str]:
     return er.title_pattern()
+
+
+@cache
+def _address_forms() -> frozenset[str]:
+    return lexicons.words("address_forms")
 
 
 @cache
@@ -94,8 +99,8 @@ class Text:
 
 
 def _plausible_name(name: str) -> bool:
-    if name[len(er.surname_of(name)):] in er.titles():
-        return False  # 罗经理 is surname + title: a mention of a known person, not a name
+    if name[len(er.surname_of(name)):] in er.titles() or name[len(er.surname_of(name)):] in _address_forms():
+        return False  # 罗经理, 丁阿姨, 郭家 are surname + title or address: a known person or a household
     if len(name) < 2 or any(c in _NOT_IN_NAME for c in name[1:]) or not all(er.HAN.match(c) for c in name):
         return False
     if name in _non_person_words():
@@ -130,6 +135,8 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         name = text[start:end]
         if not _plausible_name(name) or text[end:end + 1] == "·":
             continue  # 乔纳森·考尔金斯 is read whole as a foreign name
+        if given == 2 and _ordinary_given(name):
+            continue
         score = 0.0
         if _name_end_ok(t, end):
             score += 2
@@ -148,6 +155,15 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         if best is None or score > best[0]:
             best = (score, end)
     return best[1] if best else None
+
+
+def _ordinary_given(name: str) -> bool:
+    """A surname character before an ordinary word with untypical name characters (法律顾问|全|覆盖,
+    农民|常因病): no name, even after a title."""
+    surname = er.surname_of(name)
+    rest = name[len(surname):]
+    return bool(surname) and len(rest) == 2 and er.tag(rest) not in ("x", "nr", "nrfg", "nrt") and \
+        given_score(rest) < GIVEN_MIN_CUE
 
 
 def read_foreign_name(t: Text, start: int) -> int | None:
@@ -169,7 +185,7 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     if not (_name_end_ok(t, end) or (nxt is not None and nxt[0] == end and _ordinary(nxt[2]) and len(nxt[2]) > 1)):
         return None
     name = text[start:end]
-    if any(c in _NOT_IN_NAME for c in name) or name in _non_person_words():
+    if any(c in _NOT_IN_NAME for c in name) or name in _non_person_words() or _ordinary_given(name):
         return None
     tag = er.tag(name)
     if tag not in ("x", "nr", "nrfg", "nrt", "ns"):
@@ -425,7 +441,13 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 5. a word of jieba's that reads as surname + given name: one its dictionary tags as a name (钱其琛, 傅抱石)
     # or one its HMM made (胡绳, 袁茂堂), judged by its characters and by what stands after it
     common = lexicons.words("surnames_common")
+    # a work's title (《毛主席和牧羊人》) holds words, not people, as far as characters alone can tell
+    in_work = bytearray(len(text) + 1)
+    for w in _WORK_TITLE.finditer(text):
+        in_work[w.start():w.end()] = b"\x01" * (w.end() - w.start())
     for k, (s, e, w) in enumerate(t.tokens):
+        if in_work[s]:
+            continue
         # a lone character before is rather the start of the name (丁|薛祥) or of a word (上|海)
         lone = k > 0 and len(t.tokens[k - 1][2]) == 1 and er.HAN.match(t.tokens[k - 1][2]) is not None and \
             not er.stops_phrase(t.tokens[k - 1][2]) and er.tag(t.tokens[k - 1][2]) not in ("v", "p", "c", "d")
@@ -459,6 +481,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     return _link(t, mentions)
 
 
+_WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _DOT_NAME = re.compile(rf"[{CJK}](?P<first_end>)·(?:(?:(?![和与及])[{CJK}]){{1,10}}·)*(?P<last>)[{CJK}]")
 _PHOTO_CREDIT = re.compile(rf"(?:^|(?<=[。\s）)]))(?P<name>[{CJK}]{{2,3}})\s?摄(?=\s*$|\s*[）)]|\s)", re.M)
 _NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
@@ -516,7 +539,8 @@ def _dot_name_start(t: Text, left: int, dot: int) -> int:
     return start
 
 
-_PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥")
+#: … and buildings (黄鹤楼, 张飞庙)
+_PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥楼庙阁殿塔")
 
 
 def _bare_name(w: str, common: frozenset[str]) -> bool:
@@ -527,10 +551,13 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
     if w[-1] in _PLACE_ENDINGS or w[-1] in _NOT_NAME_END:
         return False  # 乔庄村, 凤岗岭, 杜氏, 胡老
     tag = er.tag(w)
+    given = w[len(surname):]
+    if surname in er.weak_surnames() and er.tag(given) not in ("x", "nr", "nrfg", "nrt"):
+        return False  # a conjunction or adverb before a word (和|勇毅, 常|有人): no name on its characters alone
     if len(w) == 4 and len(surname) == 1 and tag != "nrfg":
         return False  # four characters with a single surname are an idiom (年富力强)
     freq = _freq_table()
-    head, given = w[:2], w[len(surname):]
+    head = w[:2]
     if len(w) >= 3 and ((freq.get(head, 0) >= _COMPOUND_FREQ and not er.is_name_tag(head))
                         or freq.get(given, 0) >= _COMPOUND_FREQ):
         return False  # a word made on a frequent one (纪念|章, 宣传|周) or surname + a noun (吴|先生, 王|太守)
@@ -547,7 +574,7 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
 
 
 #: last characters of a surname-initial word that make it a place, a clan or a form of address
-_NOT_NAME_END = frozenset("岭寺营坞氏老某")
+_NOT_NAME_END = frozenset("岭寺营坞氏老某人石鱼")
 #: how often a word must be in jieba's dictionary to make a longer word rather than a name
 _COMPOUND_FREQ = 300
 #: the given-name character of a two-character name jieba did not know
@@ -613,9 +640,14 @@ def _name_before(t: Text, end: int) -> int | None:
         before = text[start - 1] if start > 0 else "\n"
         if not (before in er.BREAK_CHARS or before in "和与及"):
             continue
+        # a name on a surname that is mostly a function word (向|大家, 常|有人) must be one word of jieba's
+        token = t.tokens[t.token_at(start)]
         if surname in er.weak_surnames() and not (er.is_name_tag(name) or
-                                                  (t.is_boundary(start) and t.is_boundary(end)
-                                                   and er.tag(name) == "x")):
+                                                  (token[0] == start and token[1] == end and er.tag(name) == "x")):
+            continue
+        # the cue must not be the end of a dictionary word (法律顾|问)
+        last = t.tokens[t.token_at(end - 1)]
+        if last[1] > end and er.tag(last[2]) != "x":
             continue
         if _plausible_name(name):
             return start

@@ -160,3 +160,22 @@ def test_transliteration_starting_with_a_verb_character_after_a_title() -> None:
 def test_month_character_inside_a_given_name() -> None:
     found = people("研究所副主任孔月娴博士介绍说，这项技术已经成熟。")
     assert found["孔月娴"] == ["研究所副主任", "博士"]
+
+
+def test_surname_character_before_an_ordinary_word_is_no_name() -> None:
+    assert people("他握着大家的手，向大家表示慰问。") == {}
+    assert people("每逢年节，常有人说：你们辛苦了。") == {}
+    assert people("这位英国科学家成功地合成了新材料。") == {}
+    assert people("要以坚定和勇毅推进改革。") == {}
+    assert people("全省实现村级法律顾问全覆盖，到明年全部到位。") == {}
+
+
+def test_forms_of_address_and_households_are_no_new_people() -> None:
+    found = people("在郭家和闫家，他询问了生活情况。丁阿姨说，饺子很好吃。")
+    assert not {"郭家", "闫家", "丁阿姨"} & set(found)
+
+
+def test_things_buildings_and_work_titles_are_no_people() -> None:
+    assert people("游客登上黄鹤楼，又参观了张飞庙。") == {}
+    assert people("钻头上镶着一颗金刚石。") == {}
+    assert people("他读过《毛主席和牧羊人》这篇文章。") == {}
