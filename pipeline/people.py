@@ -56,6 +56,11 @@ def _title_re() -> re.Pattern[str]:
 
 
 @cache
+def _world_places() -> frozenset[str]:
+    return frozenset(r["name"] for r in lexicons.table("world_places"))
+
+
+@cache
 def _address_forms() -> frozenset[str]:
     return lexicons.words("address_forms")
 
@@ -138,11 +143,13 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         if given == 2 and _ordinary_given(name):
             continue
         score = 0.0
+        # jieba's HMM glued the name's last character to the next word (梁绍|真患|脑梗死): as good as a boundary
+        glued = given == 2 and _glued_last(t, end)
         if _name_end_ok(t, end):
             score += 2
-        elif need_end_evidence and not (t.is_boundary(end) and t.is_boundary(start)):
+        elif need_end_evidence and not ((t.is_boundary(end) or glued) and t.is_boundary(start)):
             continue
-        if t.is_boundary(end):
+        if t.is_boundary(end) or glued:
             score += 1
         if er.is_name_tag(name):
             score += 1.5
@@ -155,6 +162,12 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         if best is None or score > best[0]:
             best = (score, end)
     return best[1] if best else None
+
+
+def _glued_last(t: Text, end: int) -> bool:
+    """Whether the character before ``end`` starts a word jieba does not know that runs past ``end``."""
+    tok = t.tokens[t.token_at(end - 1)]
+    return tok[0] == end - 1 and tok[1] > end and er.tag(tok[2]) == "x"
 
 
 def _ordinary_given(name: str) -> bool:
@@ -193,6 +206,7 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     # a run jieba does not know reads as a name when it sounds like a transliteration (卡布维) or when
     # jieba's HMM made one word of it (马古富力); not a verb phrase (仅用, 所著)
     if tag == "x" and translit_score(name) < _TRANSLIT_MEAN and not (
+            first[0] == start and first[1] - start >= 3 and _name_end_ok(t, end)) and not (
             first[0] == start and first[1] == end and (len(name) >= 3 or (
                 end < len(text) and (er.HAN.match(text[end]) or text[end] in er.BREAK_CHARS)
                 and _name_end_ok(t, end)))):  # 门贝说, not 仅用50分钟
@@ -561,6 +575,8 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
     if len(w) >= 3 and ((freq.get(head, 0) >= _COMPOUND_FREQ and not er.is_name_tag(head))
                         or freq.get(given, 0) >= _COMPOUND_FREQ):
         return False  # a word made on a frequent one (纪念|章, 宣传|周) or surname + a noun (吴|先生, 王|太守)
+    if w in _world_places():
+        return False  # 莫斯科 in a dateline
     given_chars = [_name_chars().get(c, _UNLISTED) for c in given]
     if sum(g[1] for g in given_chars) > sum(g[0] for g in given_chars) + len(given):
         return False  # sounds transliterated (莫斯科, 贝鲁特): a place as often as a person, so not bare

@@ -179,3 +179,19 @@ def test_things_buildings_and_work_titles_are_no_people() -> None:
     assert people("游客登上黄鹤楼，又参观了张飞庙。") == {}
     assert people("钻头上镶着一颗金刚石。") == {}
     assert people("他读过《毛主席和牧羊人》这篇文章。") == {}
+
+
+def test_name_whose_last_character_jieba_glued_to_the_next_word() -> None:
+    assert "梁绍真" in people("县里的贫困户梁绍真患脑梗死后遗症，住院治疗。")
+
+
+def test_foreign_name_jieba_cut_before_its_last_character() -> None:
+    assert people("缅甸前外长温纳貌伦与记者分享了他的体验。") == {"温纳貌伦": ["缅甸前外长"]}
+
+
+def test_staff_title_before_a_name_that_ends_in_a_place_word() -> None:
+    assert people("管理人员刘四平介绍，驿站全部免费开放。") == {"刘四平": ["管理人员"]}
+
+
+def test_world_city_in_a_dateline_is_no_person() -> None:
+    assert "莫斯科" not in people("新华社莫斯科12月1日电 俄罗斯总统普京说，两国关系很好。")
