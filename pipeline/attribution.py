@@ -354,7 +354,7 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     if found:
         return found
     # 徐义昭一板一眼地操着中文说 / 我连忙说 : the person the clause opens with
-    found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type == "person" or sp.name == "我"]
+    found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type in ("person", "unnamed")]
     if found:
         return found
     if cs > floor and text[cs - 1] in "，," and no_subject(text, cs, end):
@@ -602,12 +602,56 @@ def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
     return [_person(person)] if person is not None else []
 
 
+#: characters before 先生/女士 that are no surname (的先生, 位女士)
+_NOT_SURNAME = "的是了和与及在对向给位名这那各"
+
+
+def _previous_paragraph_start(text: str, pos: int) -> int:
+    """Where the last non-empty line before the line of ``pos`` starts (blank lines between are skipped)."""
+    i = text.rfind("\n", 0, pos)
+    if i < 0:
+        return 0
+    while i > 0 and text[i - 1] in " \t\u3000\n*":
+        i -= 1
+    return text.rfind("\n", 0, i) + 1
+
+
+@cache
+def _unnamed_np_re() -> re.Pattern[str]:
+    """A person without a name: 一位/一名/这位…+ a person noun (一位印度记者, 这位老人), or surname + 先生/女士
+    (崇先生)."""
+    heads = [h for h, kind in _heads() if kind in ("role", "unnamed") and h != "我"]
+    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?:[一这那](?:位|名))[^{_CLAUSE_BREAK}]{{0,16}}?(?:{alternation})"
+                      rf"|[\u4e00-\u9fff](?<![{_NOT_SURNAME}])(?:先生|女士)")
+
+
+def unnamed_before(ctx: Context, floor: int, pos: int) -> Speaker | None:
+    """The last unnamed person phrase between ``floor`` and ``pos``, outside quoted speech."""
+    if pos - floor < 2:
+        return None
+    best: re.Match[str] | None = None
+    for m in _unnamed_np_re().finditer(ctx.text, floor, pos):
+        if not ctx.in_speech(m.start()):
+            best = m
+    if best is None:
+        return None
+    return Speaker(best.group(), "unnamed", None, best.start(), best.end())
+
+
 def resolve_pronoun(ctx: Context, start: int, end: int, number: str) -> list[Speaker]:
     """他/她: the nearest person before. 他们: the people named together in the nearest sentence before
     that names several; otherwise the group as written."""
     text = ctx.text
     if number == "one":
+        # 他/她 reaches no further back than the paragraph before (a person two paragraphs up is a new topic)
+        floor = _previous_paragraph_start(text, start)
         m = ctx.person_before(start)
+        if m is not None and m.start < floor:
+            m = None
+        unnamed = unnamed_before(ctx, m.end if m is not None else floor, start)
+        if unnamed is not None:
+            return [unnamed]  # 读者崇先生…赶来。他说 / 一位印度记者…促使他反思: the nearer person has no name
         return [_person(m)] if m is not None else []
     # go back sentence by sentence within the paragraph
     para_start = text.rfind("\n", 0, start) + 1

@@ -309,3 +309,19 @@ def test_reported_speech_boundaries() -> None:
                     ["王小明"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("两国加强合作", "王小明"), ("你们很忙吧？一年能干几件事吧", "常有代表")]
+
+
+def test_pronoun_takes_a_nearer_unnamed_person() -> None:
+    # round 3: an unnamed person phrase between the last named person and 他 is the antecedent
+    quotes, _ = run("王小明说，今年书卖得很好。\n顾客林先生得知消息后专程赶来。他说，这套书很有用。\n"
+                    "张大海说，桥修好了。\n前不久，一位法国记者来到这里。见闻促使他反思：“了解很重要。”\n",
+                    ["王小明", "张大海"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("今年书卖得很好", "王小明"), ("这套书很有用", "林先生"), ("桥修好了", "张大海"),
+        ("了解很重要。", "一位法国记者")]
+
+
+def test_pronoun_looks_back_one_paragraph_at_most() -> None:
+    quotes, _ = run("王小明说，今年书卖得很好。\n\n书店在城南。\n\n他认为，明年会更好。\n"
+                    "李大海来了。\n\n他说，路很远。\n", ["王小明", "李大海"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("今年书卖得很好", "王小明"), ("路很远", "李大海")]
