@@ -485,11 +485,20 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     found_names = {m.name for m in mentions}
     for m in _NAME_LIST.finditer(text):
         items = [(x.start() + m.start(), x.end() + m.start()) for x in re.finditer(f"[{CJK}·]+", m.group())]
-        if not any(text[a:b] in found_names for a, b in items):
+        # the list's closing 等/等人 is not part of its last name (阳安江等)
+        a, b = items[-1]
+        for closing in ("等人", "等"):
+            if text[a:b].endswith(closing) and b - a - len(closing) >= 2:
+                items[-1] = (a, b - len(closing))
+                break
+        known = sum(text[a:b] in found_names for a, b in items)
+        if not known:
             continue
+        # two names known make the list one of people: a rarer given-name character is taken (高严)
+        floor = GIVEN_MIN_CUE if known >= 2 else GIVEN_MIN
         for a, b in items:
             name = text[a:b]
-            if free(a, b) and er.surname_of(name) and _plausible_name(name) and name_like(name):
+            if free(a, b) and er.surname_of(name) and _plausible_name(name) and name_like(name, floor):
                 add(Mention(a, b, name, "name_list", 0.8))
 
     return _link(t, mentions)

@@ -195,3 +195,8 @@ def test_staff_title_before_a_name_that_ends_in_a_place_word() -> None:
 
 def test_world_city_in_a_dateline_is_no_person() -> None:
     assert "莫斯科" not in people("新华社莫斯科12月1日电 俄罗斯总统普京说，两国关系很好。")
+
+
+def test_list_with_known_names_takes_rarer_names_and_drops_its_closing_word() -> None:
+    found = people("出席会议的还有：史大桢、高严、石秀诗、阳安江等。")
+    assert {"史大桢", "高严", "石秀诗", "阳安江"} <= set(found)
