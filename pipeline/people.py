@@ -333,9 +333,10 @@ def title_phrases(t: Text, title_start: int, title_end: int) -> list[tuple[int, 
         i = t.token_at(head_start)
         if t.tokens[i][0] != head_start:
             head_start = t.tokens[i][0]  # the title word is the end of a longer word (区委|书记)
-        j = er.walk_left(t.tokens, i)
+        # 和/与/— between nouns stay inside one qualifier (高分子科学与工程学系教授, 杜伊斯堡—埃森大学教授)
+        j = er.walk_left(t.tokens, i, joiners=_TITLE_JOINERS)
         start = t.tokens[j][0] if j < i else head_start
-        start = _trim_qualifier(t.text, start, head_start)
+        start = _trim_qualifier(t, start, head_start)
         out.append((start, end))
         if start == 0 or t.text[start - 1] != "、":
             break
@@ -356,8 +357,23 @@ def _title_before(t: Text, end: int) -> int | None:
     return None
 
 
-def _trim_qualifier(text: str, start: int, head: int) -> int:
-    """Drop a leading quotation or a leading verb-like remainder from a qualifier."""
+_TITLE_JOINERS = ("和", "与", "—")
+_SENTENCE_END = re.compile(r"[。！？；!?;]")
+
+
+def _trim_qualifier(t: Text, start: int, head: int) -> int:
+    """Drop a leading quotation, anything up to a sentence end (名字‘青城驿站’。”|呼和浩特…局长) and a name
+    joined by 和/与 (李明和|办公室主任) from a qualifier."""
+    text = t.text
+    for m in _SENTENCE_END.finditer(text, start, head):
+        start = m.end()
+    for j in _TITLE_JOINERS:
+        k = text.find(j, start, head)
+        if k > start:
+            before = t.tokens[t.token_at(k - 1)]
+            if before[0] == start and len(before[2]) <= 3 and (er.is_name_tag(before[2]) or (
+                    er.surname_of(before[2]) and er.tag(before[2]) == "x")):
+                start = k + 1
     while start < head and text[start] in "“”\"‘’「」":
         start += 1
     return start

@@ -200,3 +200,13 @@ def test_world_city_in_a_dateline_is_no_person() -> None:
 def test_list_with_known_names_takes_rarer_names_and_drops_its_closing_word() -> None:
     found = people("出席会议的还有：史大桢、高严、石秀诗、阳安江等。")
     assert {"史大桢", "高严", "石秀诗", "阳安江"} <= set(found)
+
+
+def test_title_qualifier_keeps_joined_nouns_and_stops_at_a_sentence_end() -> None:
+    found = people("浙江大学高分子科学与工程学系教授高超说，这是新材料。")
+    assert found["高超"] == ["浙江大学高分子科学与工程学系教授"]
+    assert people("德国杜伊斯堡—埃森大学东亚研究所教授费立民说，很好。")["费立民"] == [
+        "德国杜伊斯堡—埃森大学东亚研究所教授"]
+    found = people("有人建议起名‘青城驿站’。”呼和浩特城市管理行政执法局局长李晓东说。")
+    assert found["李晓东"] == ["呼和浩特城市管理行政执法局局长"]
+    assert people("他会见了李明和办公室主任张华。")["张华"] == ["办公室主任"]
