@@ -397,6 +397,14 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     for start, end, name, credit in credits:
         add(Mention(start, end, name, "credit", 1.0, [credit] if credit else []))
 
+    # 0. a closing credit in brackets naming several media (（中央人民广播电台记者刘振英、新华社记者张宿堂）,
+    # （本报记者魏哲哲整理）): each name with its own media and role
+    for m in _bracket_credits_re().finditer(text):
+        for part in _bracket_credit_part_re().finditer(text, m.start() + 1, m.end()):
+            a, b = part.span("name")
+            if free(a, b) and er.surname_of(part.group("name")) and _plausible_name(part.group("name")):
+                add(Mention(a, b, part.group("name"), "bracket_credit", 0.95, [part.group("credit")]))
+
     # 1. title + name
     for m in _title_re().finditer(text):
         if not t.is_boundary(m.end()):
@@ -532,6 +540,20 @@ def _role_credit_re() -> re.Pattern[str]:
                                                   key=len, reverse=True) if len(r) > 1)
     return re.compile(rf"(?:^|(?<=[\s：:（(电]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
                       rf"(?P<names>[{CJK}]{{2,8}}(?:[、，\s][{CJK}]{{2,8}})*)(?=\s*$|\s*[）)。])", re.M)
+
+
+@cache
+def _bracket_credit_part_re() -> re.Pattern[str]:
+    roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles"), key=len, reverse=True))
+    return re.compile(rf"(?<=[（(、，\s])\s*(?P<credit>[{CJK}]{{0,12}}?(?:{roles}))\s*(?P<name>[{CJK}]{{2,3}}?)"
+                      rf"\s*(?:整理|摄)?\s*(?=[、，）)\s])")
+
+
+@cache
+def _bracket_credits_re() -> re.Pattern[str]:
+    """A bracketed group made only of credits: media + role + name, joined by 、."""
+    part = _bracket_credit_part_re().pattern.replace("(?P<credit>", "(?:").replace("(?P<name>", "(?:")
+    return re.compile(rf"[（(](?:{part}[、，\s]?)+[）)]")
 
 
 def _role_is_title(role: str) -> bool:

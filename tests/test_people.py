@@ -210,3 +210,9 @@ def test_title_qualifier_keeps_joined_nouns_and_stops_at_a_sentence_end() -> Non
     found = people("有人建议起名‘青城驿站’。”呼和浩特城市管理行政执法局局长李晓东说。")
     assert found["李晓东"] == ["呼和浩特城市管理行政执法局局长"]
     assert people("他会见了李明和办公室主任张华。")["张华"] == ["办公室主任"]
+
+
+def test_bracketed_credit_with_several_media_and_a_compiler() -> None:
+    found = people("会议在京召开。（中央人民广播电台记者刘振英、新华社记者张宿堂）")
+    assert found == {"刘振英": ["中央人民广播电台记者"], "张宿堂": ["新华社记者"]}
+    assert people("有关负责人回答了记者提问。（本报记者魏哲哲整理）") == {"魏哲哲": ["本报记者"]}
