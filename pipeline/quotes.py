@@ -33,6 +33,7 @@ from . import lexicons
 from .attribution import (
     VIEW_RE,
     Context,
+    Mention,
     Speaker,
     clause_start,
     context_for,
@@ -276,6 +277,11 @@ def classify(ctx: Context, seg: Segment) -> None:
         candidate = _trail(ctx, ns, ne)
         if candidate is not None and candidate[0] == "cue" and speaker_before(ctx, candidate[1][0], ns):
             trail = candidate
+    if trail is None and seg.whole_block and seg.next_block is not None:
+        # “…。”⏎12月1日，…的陈竺接受记者采访时说。 : a paragraph with no speech of its own that ends in the verb
+        cue = _closing_cue(ctx, *seg.next_block)
+        if cue is not None:
+            trail = "cue", cue
     if trail is not None:
         closes = True
         if trail[0] == "cue":
@@ -353,6 +359,28 @@ def _trail(ctx: Context, at: int, pe: int) -> tuple[str, tuple[int, int]] | None
     if end < pe and text[end] in "：:" and _skip(text, end + 1, pe) < pe and text[_skip(text, end + 1, pe)] in PAIRS:
         return "clause", (at, end)
     return None
+
+
+def _closing_cue(ctx: Context, ns: int, ne: int) -> tuple[int, int] | None:
+    """The speech verb that ends a paragraph without quotation marks (…接受记者采访时说。), when it has a
+    speaker."""
+    text = ctx.text
+    end = _skip(text, ne, ns, -1)
+    if end - ns < 3 or text[end - 1] != "。" or any(c in text[ns:end] for c in PAIRS):
+        return None
+    last = None
+    for m in _cue_re().finditer(text, max(ns, end - 1 - _max_cue_len()), end - 1):
+        if m.end() == end - 1 and ctx.is_cue(m.start(), m.end()):
+            last = m
+            break
+    if last is None or not speaker_before(ctx, last.start(), ns):
+        return None
+    return last.start(), last.end()
+
+
+@cache
+def _max_cue_len() -> int:
+    return max((len(v) for v in lexicons.words("speech_verbs")), default=1)
 
 
 def sentence_bounds(text: str, pos: int, ps: int, pe: int) -> tuple[int, int]:
@@ -575,6 +603,11 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
                 rule = "direct_after_colon"
             elif seg.lead == "comma":
                 speakers, rule = sentence_subject(ctx, mark, ps), "direct_sentence_subject"
+                if not speakers:
+                    # 尽管…，但李顺玉清楚地记得，“…” : the person who opens the clause before the comma
+                    person = ctx.person_starting_in(clause_start(text, j, ps), j)
+                    if person is not None and not ctx.in_speech(person.start):
+                        speakers, rule = [_person_speaker(person)], "direct_clause_person"
         if not speakers and seg.lead == "prev_colon" and seg.prev_block is not None:
             pbs, pbe = seg.prev_block
             j = _skip(text, _skip(text, pbe, pbs, -1) - 1, pbs, -1)
@@ -606,6 +639,12 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
             prior = _last_quote_before(found, by_end, ends, ps, seg.open_mark)
             if prior is not None and not _named_between(ctx, prior.end, seg.open_mark):
                 speakers, rule, cue = prior.speakers, "direct_same_paragraph", prior.cue
+        if not speakers and not seg.lead and seg.open_mark is not None and seg.close_mark is not None \
+                and _last_quote_before(found, by_end, ends, ps, seg.open_mark) is None:
+            # 温纳貌伦与记者分享了他的高铁体验。“高铁是…” : the one person the sentence before names (after
+            # someone else's speech in the paragraph a newly named person is no safe guess)
+            speakers = _person_of_previous_sentence(ctx, seg.open_mark, ps)
+            rule = "direct_after_person_sentence"
         if not speakers:
             interviewee = ctx.interviewee(seg.start)
             if interviewee is not None and seg.lead == "":
@@ -629,6 +668,29 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         found.append(Found(start, end, "direct", rule + (f"+{seg.repair}" if seg.repair else ""), cue, speakers))
     found.extend(_echoes(text, echoes, found + indirect, warnings))
     return found
+
+
+def _person_speaker(m: Mention) -> Speaker:
+    title = "、".join(m.titles) if m.titles else None
+    return Speaker(m.name, "person", title, m.start, m.end)
+
+
+def _person_of_previous_sentence(ctx: Context, mark: int, ps: int) -> list[Speaker]:
+    """The one person named (outside speech) in the sentence that ends right before ``mark``."""
+    text = ctx.text
+    end = _skip(text, mark, ps, -1)
+    if end <= ps or text[end - 1] not in SENTENCE_END:
+        return []
+    start = end - 1
+    while start > ps and text[start - 1] not in SENTENCE_END and text[start - 1] not in CLOSERS:
+        start -= 1
+    names: dict[str, Mention] = {}
+    person = ctx.person_starting_in(start, end)
+    while person is not None:
+        if not ctx.in_speech(person.start):
+            names.setdefault(person.name, person)
+        person = ctx.person_starting_in(person.start + 1, end)
+    return [_person_speaker(next(iter(names.values())))] if len(names) == 1 else []
 
 
 def _last_quote_before(found: list[Found], by_end: list[Found], ends: list[int], floor: int,

@@ -325,3 +325,15 @@ def test_pronoun_looks_back_one_paragraph_at_most() -> None:
     quotes, _ = run("王小明说，今年书卖得很好。\n\n书店在城南。\n\n他认为，明年会更好。\n"
                     "李大海来了。\n\n他说，路很远。\n", ["王小明", "李大海"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("今年书卖得很好", "王小明"), ("路很远", "李大海")]
+
+
+def test_quote_without_adjacent_verb_takes_a_nearby_person() -> None:
+    # round 3: a quote-only paragraph takes the speaker of the next paragraph ending in …说。; a quote after
+    # a sentence naming one person is that person's; a person opening the clause before the comma speaks
+    quotes, _ = run("协会召开大会，选出新的领导班子。\n“我深感责任重大，一定会不忘初心。”\n"
+                    "12月1日，再次当选会长的王小明第一时间接受记者采访时说。\n"
+                    "李大海与记者分享了他的体验。“高铁是很快的交通工具，我很喜欢。”\n"
+                    "尽管已经年满60岁，但张红清楚地记得，“这是妈妈的味道。”\n", ["王小明", "李大海", "张红"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("我深感责任重大，一定会不忘初心。", "王小明"), ("高铁是很快的交通工具，我很喜欢。", "李大海"),
+        ("这是妈妈的味道。", "张红")]
