@@ -305,6 +305,8 @@ def _foreign_end(t: Text, name_start: int, start: int) -> int:
     return end
 
 
+#: verbs that give a title (当选X的Name)
+_APPOINTED = re.compile(r"(?:当选|担任|出任|荣任|现任|新任|继任)(?:为)?")
 _NAMING = re.compile(r"[，,]?(?:名字叫|名叫|叫做|叫)")
 _COORDINATORS = "和与及、"
 
@@ -347,6 +349,22 @@ def title_phrases(t: Text, title_start: int, title_end: int) -> list[tuple[int, 
             break
         end, head_start = prev_end, m
     return out[::-1]
+
+
+def _apposed_title(t: Text, start: int) -> list[str]:
+    """A clause after ``Name，`` that is only a title phrase (刘文西，著名画家，…): that title."""
+    clause = _CLAUSE_END.search(t.text, start, start + 24)
+    if clause is None or clause.start() - start < 2:
+        return []
+    end = clause.start()
+    head = _title_before(t, end)
+    if head is None:
+        return []
+    phrases = title_phrases(t, head, end)
+    return [t.text[a:b] for a, b in phrases] if phrases[0][0] == start else []
+
+
+_CLAUSE_END = re.compile(r"[，。；！？]")
 
 
 def _title_before(t: Text, end: int) -> int | None:
@@ -416,6 +434,13 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if naming:  # 放映员叫杨卫华, 村支书，叫单太洪: the title, then what the person is called
             start = naming.end()
         phrases = title_phrases(t, m.start(), m.end())
+        if text[start] == "的":
+            # 当选中国农工民主党中央主席的陈竺: a title the person was given, then 的 and the name
+            appointed = _APPOINTED.search(text, max(0, phrases[0][0] - 6), phrases[0][0] + 4)
+            if appointed is None or not free(start + 1, start + 2):
+                continue
+            start += 1
+            phrases = [(max(a, appointed.end()), b) for a, b in phrases]
         foreign_first = bool(_FOREIGN_NAME.match(text, start)) or any(
             c in text[a:b] for a, b in phrases for c in er.foreign_countries_in(text[a:b]))
         readers = (read_foreign_name, read_chinese_name) if foreign_first else (read_chinese_name,
@@ -794,6 +819,8 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
         # the title ends where jieba ends a word (特朗普总统|援引, not 总统府)
         if after and t.is_boundary(after.end()):
             m.titles.append(after.group())
+        elif text[m.end:m.end + 1] == "，":
+            m.titles.extend(_apposed_title(t, m.end + 1))
     # a name found once as a full name is the name of the shorter mentions (罗经理 → 罗华民)
     return [Match(m.start, m.end, "PERSON", m.rule, m.score, {"name": m.name, "titles": m.titles})
             for m in all_mentions]

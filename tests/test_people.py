@@ -216,3 +216,14 @@ def test_bracketed_credit_with_several_media_and_a_compiler() -> None:
     found = people("会议在京召开。（中央人民广播电台记者刘振英、新华社记者张宿堂）")
     assert found == {"刘振英": ["中央人民广播电台记者"], "张宿堂": ["新华社记者"]}
     assert people("有关负责人回答了记者提问。（本报记者魏哲哲整理）") == {"魏哲哲": ["本报记者"]}
+
+
+def test_title_given_by_an_appointment_verb_before_de_and_the_name() -> None:
+    found = people("刚刚当选村委会主任的王德才表示，要先修路。")
+    assert found == {"王德才": ["村委会主任"]}
+    assert people("大家认真听了主席的讲话。") == {}
+
+
+def test_title_in_apposition_after_a_name() -> None:
+    assert people("李明华，北京大学教授、博士生导师，长期研究新材料。")["李明华"] == ["北京大学教授", "博士生导师"]
+    assert people("刘文西，著名画家，长期在陕北写生。")["刘文西"] == ["著名画家"]
