@@ -49,7 +49,7 @@ _SEATED_KINDS = frozenset({"party", "government", "court"})
 _COUNTRY_BODY_KINDS = frozenset({"party", "government", "military", "association", "international"})
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
 #: stems of national scope that make a generic-looking name specific (中国电子信息产业发展研究院)
-_NATIONAL = ("中国", "中华", "中央", "国家", "全国", "国务院")
+_NATIONAL = ("中国", "中华", "中央", "国家", "全国", "国务院", "首都")
 _INTERNAL_UNITS = ("党委", "党组", "董事会", "党支部", "监事会", "理事会", "党总支", "研究室")
 #: title heads that a company or institution gives (X首席执行官Y → X is an organization)
 _CORPORATE_TITLES = frozenset({"首席执行官", "总裁", "副总裁", "董事长", "副董事长", "总经理", "副总经理", "创始人",
@@ -86,6 +86,30 @@ def _brand_ok(text: str, tokens: Sequence[Token], k: int, start: int, end: int, 
         er.tag(after[0][2]) in ("v", "vn", "p", "c", "d", "uj", "ul") or after[0][2] in er.titles() or \
         after[0][2] in _INTERNAL_UNITS
 _LATIN = re.compile(r"[A-Za-z]")
+_APPOSITIVE = re.compile(rf"(智库|研究机构|机构|组织|协会|基金会)“([{CJK}A-Za-z0-9]{{2,12}})”")
+_SENTENCE_END = re.compile(r"[。！？；，：][”’」』\"]*")
+_PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "j"})
+#: a numbered unit of a group after its name (中国电科55所, 航天科工二院): part of the name, not a count
+_NUMBERED_UNIT = re.compile(r"[0-9０-９]{1,3}(?:所|院|厂)|[一二三四五六七八九十]{1,2}(?:院|所)(?![长有以])")
+#: verbs that stop a phrase read leftwards but stand inside names right before their suffix (北京联合大学)
+_NAME_VERBS = frozenset({"联合", "合作"})
+#: one-character suffixes that end words naming a kind of office or works (教育局, 热电厂, 审计署): such a word
+#: ends a name when a specific stem stands before it (上海市教育局); 格局, 东北部, 部署 are no such words
+_OFFICE_CHARS = frozenset("局厂署委办")
+_DIRECTIONS = frozenset("东南西北中上下内外前后")
+#: two-character words ending such a word that are offices themselves (a 格局, 常委, 部署 is none)
+_OFFICE_ENDINGS = frozenset({"总局", "分局", "邮局", "总署", "公署", "侨办", "台办"})
+
+
+def _office_word(token: Token, end: int) -> bool:
+    _s, e, w = token
+    if e != end or len(w) < 3 or w[-1] not in _OFFICE_CHARS or w in er.titles() or w.endswith("部署"):
+        return False
+    if all(c in _DIRECTIONS for c in w[:-1]) or (len(w) == 4 and w[0] == w[2]):
+        return False  # 西南部, 中北部; 大操大办 is an idiom
+    if w[-1] != "厂" and w[-2:] in er.word_tags() and w[-2:] not in _OFFICE_ENDINGS:
+        return False  # 新格局, 市委常委: the last two characters are a word of their own
+    return er.tag(w) in ("n", "nt", "nz", "j")
 
 
 @cache
@@ -111,6 +135,10 @@ def _boundary_ok(text: str, start: int, end: int, bounds: set[int], form: str) -
         return not (start > 0 and text[start - 1].isascii() and text[start - 1].isalnum()) and \
             not (end < len(text) and text[end].isascii() and text[end].isalnum())
     if len(form) <= 3:
+        # 上升|华为|一件: jieba's cut can still read a short name across a word (升华) it straddles
+        straddled = text[start - 1:start + 1] if start > 0 else ""
+        if straddled[:1] and not er.stops_phrase(straddled[:1]) and _freq(straddled) >= 50:
+            return False
         return start in bounds and end in bounds
     return True
 
@@ -122,6 +150,8 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
     if not stem or (stem.startswith(_GENERIC_HEADS) and not any(stem.startswith(stem[:n]) and stem[:n] in
                                                                  er.place_forms() for n in range(2, 6))):
         return False  # 贵公司 is generic, 贵州省 is not
+    if stem.startswith("驻"):
+        return False  # 驻京办, 驻村工作队: stationed somewhere, named by no one
     if "“" in stem or _LATIN.search(stem) or stem.startswith(_NATIONAL):
         return True
     places = er.place_forms()
@@ -131,13 +161,23 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
         if e <= stem_start or s >= stem_end:
             continue
         if e > stem_end:  # a word that runs into the suffix (党支部, 加工厂) says nothing of the stem
+            whole = er.tag(w) == "nt" and s >= stem_start
             w = text[max(s, stem_start):stem_end]
             if w in places or (len(w) > 1 and er.tag(w) in ("ns", "nz", "nr", "nrt", "nrfg")):
+                return True
+            # a name jieba knows whole (西安美术学院, 东华大学): its stem starts with a place or is no common word
+            if whole and w not in er.org_suffix_kinds() and (_starts_with_place(w) or (
+                    len(w) > 1 and er.tag(w) in _PROPER_TAGS)):
                 return True
             continue
         if w in places or er.tag(w) in ("x", "ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng"):
             return True
     return False
+
+
+def _starts_with_place(stem: str) -> bool:
+    places = er.place_forms()
+    return any(stem[:n] in places for n in range(2, min(len(stem), 7) + 1))
 
 
 def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tuple[int, int]] = (),
@@ -156,6 +196,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if not _boundary_ok(text, m.start(), m.end(), bounds, m.group()):
             continue
         entry = entries[index[m.group()][0]]
+        if m.group() in er.place_forms() and not any(f != m.group() and f in text for f in entry.forms):
+            continue  # 阿里 is a prefecture of Tibet unless the article names 阿里巴巴 too
         found.append((m.start(), m.end(), "lex:" + entry.name, entry.kind, "org_lexicon", None))
 
     # 2. suffixes
@@ -168,11 +210,14 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue
         suffix = m.group()
         k = max(0, bisect_right(starts, m.start()) - 1)
-        if len(suffix) == 1 and not (tokens[k][2] == suffix or (suffix in "党军" and er.tag(tokens[k][2]) == "x")):
+        if len(suffix) == 1 and not (tokens[k][2] == suffix or (suffix in "党军" and er.tag(tokens[k][2]) == "x")
+                                     or _office_word(tokens[k], end)):
             continue  # 总部, 常委, 先办, 格局: the suffix character belongs to another word
         if suffix in _BRAND_SUFFIXES and not _brand_ok(text, tokens, k, m.start(), end, bounds):
             continue
         i = max(0, bisect_right(starts, m.start()) - 1)
+        if i > 0 and tokens[i][0] == m.start() and tokens[i - 1][2] in _NAME_VERBS:
+            i -= 1  # 浙江出版联合集团: 联合 stops a phrase, but not one it ends inside a name
         j = er.walk_left(tokens, i, limit=20, joiners=("与",))
         start = tokens[j][0] if j < i else tokens[i][0]
         start = _trim(text, tokens, start, m.start())
@@ -184,6 +229,12 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
                 start = max(start, place[0] if place and place[2] in er.place_forms() else brand[0])
         else:
             start = _country_start(text, tokens, start, m.start())
+        whole = tokens[k]
+        if whole[0] < m.start() and whole[1] == end and er.tag(whole[2]) in ("nt", "ns") and start < whole[0] and \
+                _specific(text, tokens, whole[0], m.start()) and \
+                not any(w in er.place_forms() or er.tag(w) in {*_PROPER_TAGS, "nt"}
+                        for _s, _e, w in _from(tokens, start) if _s < whole[0]):
+            start = whole[0]  # 作品藏于|中国美术馆: a name jieba knows whole starts where it does
         seat: tuple[int, int] | None = None
         if kinds[suffix] in _SEATED_KINDS:
             start, seat = _seat(text, start, m.start())
@@ -197,6 +248,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue  # 监察委对乡镇纪委, 乡镇党委: a level, not a division, before the suffix
         if stem.isdigit():
             continue  # 703861部队: a code
+        if stem[0] in "省市县区镇乡村" and stem[:2] not in er.word_tags() and not _starts_with_place(stem):
+            continue  # 县纪委监察局, 市教育局: a body of some county, not a named one
         if name in kinds or "等" in name or stem in _LEVEL_WORDS or \
                 (suffix not in _BRAND_SUFFIXES and seat is None and not _specific(text, tokens, start, m.start())):
             continue
@@ -209,12 +262,24 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue
         found.append((start, end, "name:" + name, kinds[suffix], "org_suffix", seat))
 
+    # 2a. a numbered unit right after a name: 中国电科55所
+    for f in list(found):
+        unit = _NUMBERED_UNIT.match(text, f[1])
+        if unit and (unit.end() in bounds or er.title_pattern().match(text, unit.end())):
+            found.append((f[0], unit.end(), "name:" + text[f[0]:unit.end()], "institution", "org_numbered_unit", None))
+
     # 2b. a country written right before a body's name starts it (摩洛哥真实性与现代党, 中国驻南非大使馆)
     found.extend(_country_bodies(text, tokens, bounds))
+
+    # 2c. a quoted name after the kind of body it is: 智库“欧洲之友”
+    appositives = [(m.start(2), m.end(2)) for m in _APPOSITIVE.finditer(text)]
+    found.extend((x, y, "name:" + text[x:y], "institution", "org_appositive", None) for x, y in appositives)
 
     # 3. title frames
     for a, b in titles:
         phrase = text[a:b]
+        if any(a <= x and y <= b for x, y in appositives):
+            continue  # the title's body is the quoted name in it, the words around are its department
         head = er.title_pattern().search(phrase)
         heads = [h for h in er.titles() if phrase.endswith(h)]
         head_word = max(heads, key=len) if heads else (head.group() if head else "")
@@ -277,7 +342,8 @@ def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
             continue
         if s >= limit:
             break
-        generic = er.tag(w) in ("v", "p", "c", "d", "uj", "ul", "r") or (len(w) == 1 and er.tag(w) == "a")  # 新党支部
+        generic = er.tag(w) in ("v", "vq", "vd", "p", "c", "d", "uj", "ul", "r") or \
+            (len(w) == 1 and er.tag(w) == "a")  # 新党支部
         if s == start and generic and w not in er.org_suffix_kinds() and w not in er.place_forms():
             start = e
             continue
@@ -326,6 +392,8 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             start = s + 1  # 监督组组长由县纪委
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
+    for stop in _SENTENCE_END.finditer(text, start, limit):
+        start = max(start, stop.end())  # 名字‘青城驿站’。”|呼和浩特…执法局: a quoted name never spans a sentence's end
     first = next((t for t in tokens if t[1] > start), None)
     if first and first[0] == start and len(first[2]) > 1 and first[2][0] in _GLUED_PREPOSITIONS \
             and er.tag(first[2]) == "x" and start + 1 < limit:
@@ -353,6 +421,8 @@ def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | Non
             p = town.end()
     if not parts:
         return start, None
+    if text[parts[-1][0]:parts[-1][1]] in er.countries():
+        return parts[-1][0], None  # 捷克众议院: a country's body names the country, no seat of its own
     return parts[-1][0], parts[-1]
 
 
@@ -420,6 +490,7 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
     kept = [(s, e, re.sub(r"(区|市|县|省|镇|乡)\1(委|政府)", r"\1\2", key), kind, rule)
             for s, e, key, kind, rule in kept]
     kept = _join_missions(kept)
+    kept = _join_place_prefixed(kept)
     counts: dict[tuple[str, str], int] = {}
     for start, end, key, kind, _rule in kept:
         counts[key, text[start:end]] = counts.get((key, text[start:end]), 0) + 1
@@ -456,6 +527,19 @@ def _join_missions(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int
             key = next(iter(full[country_of[m.group(1)]]))
         out.append((s, e, key, kind, rule))
     return out
+
+
+def _join_place_prefixed(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """石景山发电总厂 is a mention of the 北京石景山发电总厂 the article names in full: a found name that another
+    one repeats after a leading place is that one."""
+    names = {key[5:] for _s, _e, key, _k, _r in kept if key.startswith("name:")}
+    longer: dict[str, str] = {}
+    for name in names:
+        for n in range(2, min(len(name) - 2, 9) + 1):
+            if name[:n] in er.place_forms() and name[n:] in names:
+                longer.setdefault(name[n:], name)
+    return [(s, e, "name:" + longer[key[5:]] if key[5:] in longer and key.startswith("name:") else key, kind, rule)
+            for s, e, key, kind, rule in kept]
 
 
 def _respelling(a: str, b: str) -> bool:

@@ -76,3 +76,50 @@ def test_predicates_and_counted_groups_are_no_part_of_a_name() -> None:
     found = orgs("欧盟知名智库发布报告。该舰被誉为中国海军的摇篮。北京将建设三大国际科技创新中心。")
     assert "欧盟" in found and "中国海军" in found
     assert not any(name.startswith(("欧盟知名", "被誉为", "建设", "三大")) for name in found)
+
+
+def test_place_and_ordinary_words_before_a_suffix() -> None:
+    # sentences written for this test: a division or city, then ordinary words, then the suffix
+    found = orgs("他毕业于西安美术学院，在长沙市城市管理局和上海市教育局工作过，后调到浙江出版联合集团。"
+                 "北京石景山发电总厂归华北电管局管理。")
+    assert {"西安美术学院", "长沙市城市管理局", "上海市教育局", "浙江出版联合集团", "北京石景山发电总厂",
+            "华北电管局"} <= set(found)
+
+
+def test_office_words_that_are_no_office() -> None:
+    found = orgs("这改变了中国西南部的经济格局，也形成了北京新格局。市教育局和县纪委监察局参与，驻京办事机构被清理。")
+    assert not any(name.endswith(("格局", "部")) or name.startswith(("市", "县", "驻")) for name in found)
+
+
+def test_names_jieba_knows_whole_start_where_they_do() -> None:
+    found = orgs("他的作品藏于中国美术馆，去过首都博物馆，是中国美协会员。")
+    assert {"中国美术馆", "首都博物馆", "中国美协"} <= set(found)
+    assert not any(name.startswith(("作品", "去过")) for name in found)
+
+
+def test_historical_and_foreign_bodies() -> None:
+    found = orgs("清政府和国民党都没有做到。捷克众议院副议长菲利普访华。")
+    assert {"清政府", "国民党", "捷克众议院"} <= set(found)
+
+
+def test_numbered_unit_and_quoted_name_after_its_kind() -> None:
+    s = extract("中国电科38所所长说，研究所有新成果。欧洲知名智库“未来论坛”亚洲研究部主任发言。")
+    assert {"中国电科38所", "未来论坛"} <= {o.name for o in s.organizations}
+
+
+def test_a_short_name_is_not_read_across_a_word() -> None:
+    assert "华为" not in orgs("他在此基础上升华为一件作品。")
+    assert "华为" in orgs("他在华为工作了三年。")
+
+
+def test_a_short_form_that_is_a_place_needs_its_full_name() -> None:
+    s = extract("从西藏拉萨走了六天才到阿里，阿里地广人稀。")
+    assert "阿里巴巴集团" not in {o.name for o in s.organizations}
+    assert "阿里" in {p.name for p in s.places}
+    assert "阿里巴巴集团" in orgs("阿里巴巴集团称，阿里将继续投资。")
+
+
+def test_a_place_before_a_name_met_again_is_one_organization() -> None:
+    s = extract("北京石景山发电总厂很大。石景山发电总厂有三千名工人。")
+    (org,) = s.organizations
+    assert org.name == "北京石景山发电总厂" and len(org.mentions) == 2
