@@ -77,13 +77,18 @@ def short_form(name: str, nations: list[str]) -> str:
     return stem if stem != name else ""
 
 
-def safe_short(short: str, tag: str | None, freq: int) -> bool:
+def safe_short(short: str, tag: str | None, freq: int, kind: str = "county") -> bool:
     """A short form is safe where jieba knows it as a place, or as a rare word that is no verb or
-    adjective (its tags for rare place names are noisy: 昌平 nr, 毕节 n)."""
+    adjective (its tags for rare place names are noisy: 昌平 nr, 毕节 n). A province or prefecture is
+    named by its short form far more often than a county (拉萨, 石家庄, 桂林 are tagged as people's names, 孝感
+    as a noun): only a frequent verb or adverb (开封) loses it. The places stage still asks a short form jieba
+    does not tag as a place for its province in the same article."""
     if len(short) < 2:
         return False
     if tag in (None, "ns", "nsf"):
         return True
+    if kind != "county":
+        return len(short) > 2 or freq < 1500 or tag not in ("v", "vn", "a", "ad", "an", "d", "m", "t")
     return freq < 300 and tag not in ("v", "vn", "a", "ad", "an", "d", "m", "t")
 
 
@@ -106,7 +111,7 @@ def main() -> None:
             continue
         lev = level(row["adcode"])
         short = short_form(name, nations)
-        if short and not safe_short(short, tags.get(short), freq.get(short, 0)):
+        if short and not safe_short(short, tags.get(short), freq.get(short, 0), lev):
             short = ""
         if (name, short) in seen:
             continue
