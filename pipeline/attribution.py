@@ -501,7 +501,10 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
         return [Speaker("我", "unnamed", None, start, start + 1)]
     person = ctx.person_starting_in(start, min(first_clause_end, start + 30))
     if person is not None:
+        head = _head_person(ctx, person, first_clause_end)
         between = text[start:person.start]
+        if head is not person and not between:
+            return [_person(head)]
         if not between or _is_title_prefix(between):
             return _person_chain(ctx, person, limit)
     if not sentence:
@@ -520,6 +523,18 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
             if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]):
                 return [Speaker(text[start:k + len(head)], kind, None, start, k + len(head))]
     return []
+
+
+def _head_person(ctx: Context, first: Mention, limit: int) -> Mention:
+    """In ``A…的B`` the subject is B (孔繁森逝世前就已经入党的孔玲接过照片 → 孔玲): a later person in the
+    clause right after 的 is the head the first one only modifies."""
+    text = ctx.text
+    nxt = ctx.person_starting_in(first.end, limit)
+    while nxt is not None:
+        if nxt.start > 0 and text[nxt.start - 1] == "的" and not ctx.in_speech(nxt.start):
+            return nxt
+        nxt = ctx.person_starting_in(nxt.start + 1, limit)
+    return first
 
 
 def _person_chain(ctx: Context, first: Mention, limit: int) -> list[Speaker]:

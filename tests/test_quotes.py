@@ -337,3 +337,9 @@ def test_quote_without_adjacent_verb_takes_a_nearby_person() -> None:
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("我深感责任重大，一定会不忘初心。", "王小明"), ("高铁是很快的交通工具，我很喜欢。", "李大海"),
         ("这是妈妈的味道。", "张红")]
+
+
+def test_head_of_a_modified_person_is_the_subject() -> None:
+    # round 3: in "A…的B" B is the subject (written for this test)
+    quotes, _ = run("“这张照片你要收好。”王小明生前最疼爱的王玲郑重地接过照片。\n", ["王小明", "王玲"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("这张照片你要收好。", "王玲")]
