@@ -227,3 +227,9 @@ def test_title_given_by_an_appointment_verb_before_de_and_the_name() -> None:
 def test_title_in_apposition_after_a_name() -> None:
     assert people("李明华，北京大学教授、博士生导师，长期研究新材料。")["李明华"] == ["北京大学教授", "博士生导师"]
     assert people("刘文西，著名画家，长期在陕北写生。")["刘文西"] == ["著名画家"]
+
+
+def test_foreign_name_before_qing_and_a_worker_title() -> None:
+    assert people("法国前总理拉法兰请主人在书上签名。") == {"拉法兰": ["法国前总理"]}
+    assert people("在老工人闫戌麟家，他了解了退休生活。") == {"闫戌麟": ["老工人"]}
+    assert people("设备落后，农民常因病致贫。") == {}
