@@ -61,6 +61,11 @@ def _world_places() -> frozenset[str]:
 
 
 @cache
+def _person_noun_re() -> re.Pattern[str]:
+    return re.compile(f"(?:{lexicons.alternation('person_nouns')})")
+
+
+@cache
 def _address_forms() -> frozenset[str]:
     return lexicons.words("address_forms")
 
@@ -462,6 +467,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 break
             add(Mention(end + 1, nxt, text[end + 1:nxt], rule + "_coordinated", 0.85, list(titles)))
             end = nxt
+
+    # 1b. a person noun + name (收养的男孩曲印, 女儿孔玲): the name as after a title, with no title
+    for m in _person_noun_re().finditer(text):
+        start = m.end()
+        if not t.is_boundary(start) or not t.is_boundary(m.start()) or not free(start, start + 1):
+            continue
+        end = read_chinese_name(t, start)
+        if end is not None and free(start, end) and name_like(text[start:end], GIVEN_MIN_CUE):
+            add(Mention(start, end, text[start:end], "noun_name", 0.85))
 
     # 2. role credits the layout stage does not read (统筹：本版编辑许诺, 制图：蔡华伟, 电记者杨迅、杜一菲, X摄)
     pos = 0

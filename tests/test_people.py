@@ -233,3 +233,8 @@ def test_foreign_name_before_qing_and_a_worker_title() -> None:
     assert people("法国前总理拉法兰请主人在书上签名。") == {"拉法兰": ["法国前总理"]}
     assert people("在老工人闫戌麟家，他了解了退休生活。") == {"闫戌麟": ["老工人"]}
     assert people("设备落后，农民常因病致贫。") == {}
+
+
+def test_name_after_a_person_noun_has_no_title() -> None:
+    assert people("陪我前往的还有爸爸生前收养的男孩曲印，他今年16岁。") == {"曲印": []}
+    assert people("她的女儿常常来看她。") == {}
