@@ -28,7 +28,8 @@ _SEP = r"(?:至|到|-|—|–|~|～)"
 
 
 def _year(p: str) -> str:
-    return (rf"(?<![\d.])(?P<{p}y>\d{{4}}|[{_CN_DIGIT}]{{4}})年"
+    # a year of the common era may write fewer digits (公元756年)
+    return (rf"(?<![\d.])(?P<{p}y>\d{{4}}|[{_CN_DIGIT}]{{4}}|(?<=公元)\d{{1,3}})年"
             r"(?!代(?!表)|级|多|余|来|左右|以上|以下|之久|时间|历史)")
 
 

@@ -67,3 +67,10 @@ def test_arbitrary_text(text: str) -> None:
         assert 0 <= m.start < m.end <= len(text)
         v = m.attrs["value"]
         assert v and (v[:4].isdigit() or v.startswith("-"))
+
+
+def test_a_year_of_the_common_era_may_write_fewer_digits() -> None:
+    # sentences written for the test (round-3 review: 公元N年 was read as a duration)
+    assert values("公元618年，唐朝建立。") == ["0618"]
+    assert values("公元1127年5月") == ["1127-05"]
+    assert values("他活了618年") == []
