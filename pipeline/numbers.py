@@ -39,7 +39,7 @@ APPROX_INFIX = "余多几"
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d])|\d+(?:\.\d+)?"
 # 千 that starts a unit (一百千瓦) ends a Chinese numeral; 三千米 stays 3000 m, as news means it
 _CN_BODY_RUN = rf"(?:[{''.join(c for c in _CN_BODY if c not in '千')}]|千(?![瓦卡焦帕伏]))"
-CHINESE = rf"[{_CN_START}]{_CN_BODY_RUN}*(?:点[{_CN_BODY}]+)?|零点[{_CN_BODY}]+"
+CHINESE = rf"[{_CN_START}]{_CN_BODY_RUN}*(?:点{_CN_BODY_RUN}+)?|零点{_CN_BODY_RUN}+"
 # a unit character after Arabic digits, unless it starts a metric unit (12千米 is 12 km, not 12000 m)
 _UNIT_AFTER_ARABIC = r"(?:[十百千](?![米克瓦卡焦帕伏])|[万亿萬億兆])"
 #: one number as written: Arabic or Chinese atoms, optionally interleaved (5万4千6百, 1.5亿, 500余万, 3万4000)
