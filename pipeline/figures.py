@@ -110,11 +110,32 @@ def figure_re() -> re.Pattern[str]:
     )
 
 
+#: 半个小时, 半个月: half of a time unit, with no numeral (上半个月 is a part of the month, not a span)
+_HALF_RE = re.compile(r"(?<![上下前后多大])半个(?P<unit>小时|月|钟头|星期|世纪)")
 _GROUP_RE = re.compile(rf"(?P<num>[二两三四五六七八九十])大(?=[{CJK}])")
 
 
 def _word_tag(word: str) -> str | None:
     return word_tags().get(word)
+
+
+#: 约占/约为 … N: the approximation word leads a verb a few characters before the number
+_ABOUT_SHARE = re.compile(r"(?:约|大约|大概)(?:占|为|是|合|达|有)[^，。；！？、：\d\n]{0,12}$")
+#: what may follow a Chinese numeral with 里 when it is a distance (十里路, 五里远, 三里外)
+_LI_DISTANCE = frozenset("路远外地多左上之的")
+_MEASURE_KINDS = frozenset({"length", "area", "weight", "volume"})
+#: 第一、二轮, 一、二期: 二 after a listed numeral (a count writes 两)
+_ORDINAL_LIST = re.compile(r"[第一三四五六七八九十][、，]$")
+
+
+def _names_place(text: str, after: int) -> bool:
+    nxt = text[after:after + 1]
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff" and nxt not in _LI_DISTANCE
+
+
+def _kind_of(unit: str | None) -> str | None:
+    info = units().get(unit or "")
+    return info.kind if info else None
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -219,6 +240,8 @@ def _determiner_one(text: str, start: int, num_text: str, unit: str, after: int)
         return False
     if _RESTRICTIVE.search(text[max(0, start - 6):start]):
         return False
+    if unit == "倍" or _kind_of(unit) in _MEASURE_KINDS or _kind_of(unit) == "money":
+        return False  # 一倍, 一米, 一吨: a measure, never the article-like 一 (一度 stays an adverb)
     return not (unit in _TIME_UNITS and text.startswith(_DURATION_AFTER, after))
 
 
@@ -265,8 +288,10 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         n_start, n_end = m.start(core), m.end("num2") if m["num2"] else m.end(core)
         if m["pre"] == "上" and not re.fullmatch("[百千万亿]", m["num"] or ""):
             continue  # 上 means "more than" only in 上百/上千/上万
-        if re.fullmatch("[百千万亿]", m["num"] or "") and not m["pre"]:
-            continue  # a bare 百/千 is a word (百年大计, 千家万户) unless a quantity word leads it
+        if re.fullmatch("[百千万亿]", m["num"] or "") and not m["pre"] and \
+                not (m["num"] == "百" and _kind_of(m["unit"]) in _MEASURE_KINDS):
+            continue  # a bare 百/千 is a word (百年大计, 千家万户) unless a quantity word leads it or a
+            # measure follows it (百米长卷)
         if n_start > 0 and text[n_start - 1] in "几数" and not m["pre"] and not text[n_start].isdigit():
             continue  # 几十年, 数十名: a vague quantity, not a figure
         unit = m["unit"] or ""
@@ -274,6 +299,10 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         end = m.end()
         if not unit and m["fz"] and not m["suf"]:
             end = m.end("fz")
+        # 5年来, 100多年来: 来 after a duration says "over the past …", no approximation
+        since = m["suf"] == "来" and unit in _TIME_UNITS
+        if since:
+            end = m.start("suf")
         if overlaps(n_start, m.end(core) if not m["num2"] else n_end) or overlaps(n_start, n_end):
             continue
         before = text[max(0, n_start - 4):n_start]
@@ -290,6 +319,12 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             continue
         if any(text.startswith(w, n_end) or (unit and text.startswith(w, m.end("unit"))) for w in not_suf):
             continue
+        if found and found[-1].end == start:
+            continue  # 两个|一百年, 上万元|一斤: what the figure before counts or is priced by
+        if unit == "里" and not text[n_start].isdigit() and _names_place(text, m.end("unit")):
+            continue  # 五里营, 十里长街, 三里屯: a Chinese numeral with 里 before a name's next character
+        if unit and m["num"] == "二" and _ORDINAL_LIST.search(text, max(0, n_start - 3), n_start):
+            continue  # 第一、二轮: the second of a list of ordinals
         if core not in ("pct", "frac") and _lexicalized(tokens, n_start, m.end("unit") if unit else n_end, text):
             continue
         if unit == "年" and re.fullmatch(r"\d{4}", m["num"] or "") and not (m["fz"] or m["suf"] or m["pre"]):
@@ -329,8 +364,10 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             approx = prefixes.get(m["pre"])
         if m["fz"] or m["fz2"] or re.search(f"[{re.escape('余多几')}]", m.group(core)):
             approx = approx or ("about" if m["fz"] == "来" else "more_than")
-        if m["suf"]:
+        if m["suf"] and not since:
             approx = suffixes.get(m["suf"], approx)
+        if approx is None and _ABOUT_SHARE.search(text, max(0, start - 16), start):
+            approx = "about"  # 约占全世界的75%: 约 leads the verb, the number comes later
         unit_key = unit
         if unit.startswith("个") and len(unit) > 1 and m["fz2"]:
             unit_key = unit = "个" + unit[2:]  # 3个多小时 → 个小时
@@ -363,6 +400,17 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             "approx": None, "kind": "count", "subject": None,
             "context_start": clause_start, "context_end": clause_end,
         }))
+    for m in _HALF_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if overlaps(start, end) or any(start < y and x < end for x, y in taken):
+            continue
+        clause_start, clause_end = _clause(text, start, end)
+        unit = "个" + m["unit"]
+        found.append(Match(start, end, "FIGURE", "figure_half", attrs={
+            "value": 0.5, "low": None, "high": None, "unit": unit, "currency": None, "approx": None,
+            "kind": _kind_of(unit) or "duration", "subject": None,
+            "context_start": clause_start, "context_end": clause_end,
+        }))
     return _drop_recurring_terms(text, sorted(found, key=lambda f: f.start))
 
 
@@ -382,6 +430,8 @@ def _drop_recurring_terms(text: str, found: list[Match]) -> list[Match]:
 
 @Language.component("zhnews_figures")
 def figures_component(doc: Doc) -> Doc:
-    claimed = [(s.start_char, s.end_char) for s in doc.spans.get("contacts", [])]
+    # a number inside an organization's or a place's name (中国电科55所, 五里营) is part of the name
+    claimed = [(s.start_char, s.end_char) for key in ("contacts", "organizations", "places")
+               for s in doc.spans.get(key, [])]
     set_spans(doc, "figures", find_figures(doc_text(doc), exclude=claimed, doc=doc))
     return doc

@@ -152,3 +152,80 @@ def test_arbitrary_text(text: str) -> None:
         assert 0 <= f.start < f.end <= len(text)
         assert f.attrs["context_start"] <= f.start and f.end <= f.attrs["context_end"] + 2
         assert f.attrs["value"] is not None or (f.attrs["low"] is not None and f.attrs["high"] is not None)
+
+
+# --- round 3: patterns the review of unseen articles found (sentences written for these tests) ---
+
+@pytest.mark.parametrize(("text", "figure", "value", "approx"), [
+    ("8年来，这个村子变了样。", "8年", 8, None),  # 来 after a duration: "over the past", exact
+    ("300多年来，古镇一直以制陶为业。", "300多年", 300, "more_than"),  # 多 wins over 来
+    ("近30年来，湖面缩小了。", "近30年", 30, "about"),  # the prefix still counts
+    ("每袋十来斤重", "十来斤", 10, "about"),  # 来 right after the number is still "about"
+])
+def test_lai_after_a_duration_is_no_approximation(text: str, figure: str, value: int, approx: str | None) -> None:
+    f = one(text)
+    assert (f["text"], f["value"], f["approx"]) == (figure, value, approx)
+
+
+def test_chinese_decimal_with_dian_before_a_metric_unit() -> None:
+    f = one("新电站的装机容量为二十三点五万千瓦。")
+    assert (f["text"], f["value"], f["unit"]) == ("二十三点五万千瓦", 235000, "千瓦")
+
+
+@pytest.mark.parametrize(("text", "figure", "value", "unit"), [
+    ("会议开了半个小时。", "半个小时", 0.5, "个小时"),
+    ("他们在山里住了半个月。", "半个月", 0.5, "个月"),
+    ("价格比去年高出一倍。", "一倍", 1, "倍"),
+    ("展厅里挂着两幅油画。", "两幅", 2, "幅"),
+    ("祖孙两代人守着这片林子。", "两代", 2, "代"),
+    ("学生们绘制了一幅百米画卷。", "百米", 100, "米"),
+    ("探测器的速度达到11千米/秒。", "11千米/秒", 11, "千米/秒"),
+])
+def test_measures_found_in_round_three(text: str, figure: str, value: float, unit: str) -> None:
+    found = [f for f in figures(text) if f["text"] == figure]
+    assert found and (found[0]["value"], found[0]["unit"]) == (value, unit), figures(text)
+
+
+def test_upper_half_of_a_month_is_no_duration() -> None:
+    assert figures("上半个月雨水偏多。") == []
+
+
+def test_yue_before_a_verb_makes_a_later_percentage_approximate() -> None:
+    f = one("该省的茶叶产量约占全国的18%。")
+    assert (f["value"], f["unit"], f["approx"]) == (18, "%", "about")
+    assert one("该省的茶叶产量占全国的18%。")["approx"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "他从小在八里庄长大。",  # a numeral with 里 before a name's next character
+    "队伍走过十里长街。",
+    "公元618年，唐朝建立。",  # a year of the era, a date
+    "公元前206年，汉朝建立。",
+    "第一、二轮会谈都在北京举行。",  # 二 after a listed ordinal
+    "人才短缺一度成为难题。",  # 一度 is an adverb
+])
+def test_not_figures_round_three(text: str) -> None:
+    assert figures(text) == [], figures(text)
+
+
+def test_li_as_a_distance_is_still_a_figure() -> None:
+    f = one("他每天要走十里路去上学。")
+    assert (f["text"], f["value"], f["unit"]) == ("十里", 10, "里")
+
+
+def test_what_a_figure_counts_or_is_priced_by_is_no_second_figure() -> None:
+    # 上千元|一斤: a price per jin; 三个|一百天: the counted noun holds a numeral
+    assert [f["text"] for f in figures("这种茶上千元一斤。")] == ["上千元"]
+    assert [f["text"] for f in figures("完成“三个一百天”攻坚任务。")] == ["三个"]
+
+
+def test_a_number_inside_an_organization_or_place_is_no_figure() -> None:
+    from pipeline.figures import figures_component
+    from pipeline.language import get_nlp
+    from pipeline.spans import doc_text
+
+    doc = get_nlp().make_doc("航天科工二院23所所长介绍了3项成果。")
+    text = doc_text(doc)
+    doc.spans["organizations"] = [doc.char_span(0, text.index("所") + 1, label="ORG", alignment_mode="expand")]
+    figures_component(doc)
+    assert [s.text for s in doc.spans["figures"]] == ["3项"]
