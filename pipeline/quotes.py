@@ -46,7 +46,7 @@ from .attribution import (
     strip_fillers,
     subject_after,
 )
-from .clean import identity
+from .clean import CleanText, identity
 from .layout import Layout
 from .spans import Match, doc_text, set_spans
 
@@ -765,7 +765,8 @@ def find_quotes(doc: Doc) -> tuple[list[Found], list[tuple[str, str, int, int]]]
     indirect = find_indirect(ctx, blocks, segments, running)
     direct = attribute_direct(ctx, segments, indirect, warnings)
     epigraphs = find_epigraphs(ctx.text, blocks, segments)
-    quotes = sorted(direct + indirect + epigraphs, key=lambda f: (f.start, f.end))
+    listed = find_listed(ctx, doc._.clean, blocks, segments)
+    quotes = sorted(direct + indirect + epigraphs + listed, key=lambda f: (f.start, f.end))
     return quotes, warnings
 
 
@@ -786,6 +787,56 @@ def find_epigraphs(text: str, blocks: list[tuple[int, int]], segments: list[Segm
             continue
         found.append(Found(start, end, "direct", "direct_epigraph", None,
                            [Speaker(m.group(2), "document", None, m.start(2) - len(m.group(1)), m.end(2))]))
+    return found
+
+
+#: marks that open an item of a list in the raw text (Markdown bullets, typographic bullets)
+_BULLETS = frozenset("*-+•·●▪◆")
+
+
+def _is_item(clean: CleanText, ps: int, pe: int) -> bool:
+    """Whether a line is an item of a bulleted list: its raw line opens with a bullet mark."""
+    if ps >= pe:
+        return False
+    raw_at = clean.to_raw[ps]
+    line_start = clean.raw.rfind("\n", 0, raw_at) + 1
+    head = clean.raw[line_start:raw_at + 1].lstrip(" \t\u3000")
+    return bool(head) and head[0] in _BULLETS and (len(head) == 1 or head[1] in " \t" or head[0] not in "*-+")
+
+
+def find_listed(ctx: Context, clean: CleanText | None, blocks: list[tuple[int, int]],
+                segments: list[Segment]) -> list[Found]:
+    """A bulleted list right after a line that ends in a colon (国家疾控局给出了具体的防护建议：) reports
+    what the line's subject says, one indirect quote per item (GUIDE: the advice is the body's)."""
+    if clean is None:
+        return []
+    text = ctx.text
+    marked = {s.block for s in segments if s.speech}
+    found: list[Found] = []
+    for i, (ps, pe) in enumerate(blocks):
+        end = _skip(text, pe, ps, -1)
+        if end <= ps or text[end - 1] not in "：:" or i + 1 >= len(blocks) \
+                or not _is_item(clean, *blocks[i + 1]):
+            continue
+        colon = _skip(text, end - 1, ps, -1)
+        verb = ctx.verb_ending_at(colon)
+        speakers = speaker_before(ctx, verb[0], ps) if verb is not None else []
+        if not speakers:
+            verb = None  # 给出了具体的防护建议： : a noun, the clause's subject speaks
+            speakers = speaker_of_clause(ctx, colon, ps)
+        if not speakers:
+            continue
+        for bs, be in blocks[i + 1:]:
+            if not _is_item(clean, bs, be):
+                break
+            start = _skip(text, bs, be)
+            stop = _trim_end(text, start, _skip(text, be, bs, -1))
+            if stop > start and text[stop - 1] in "。":
+                stop = _trim_end(text, start, stop - 1)
+            if (bs, be) in marked or stop - start < 4:
+                continue
+            found.append(Found(start, stop, "indirect", "indirect_listed", text[verb[0]:verb[1]] if verb else None,
+                               speakers))
     return found
 
 

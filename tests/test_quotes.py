@@ -343,3 +343,24 @@ def test_head_of_a_modified_person_is_the_subject() -> None:
     # round 3: in "A…的B" B is the subject (written for this test)
     quotes, _ = run("“这张照片你要收好。”王小明生前最疼爱的王玲郑重地接过照片。\n", ["王小明", "王玲"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("这张照片你要收好。", "王玲")]
+
+
+def test_bulleted_list_after_a_colon_is_the_subjects_speech() -> None:
+    # an advice list under "X给出了…建议：" (shape of a fy_ health article; sentences written for this test)
+    text = ("卫生局发布提示。\n\n卫生局给出了具体的防护建议：\n\n* 在人多的地方，建议大家科学佩戴口罩。\n\n"
+            "* 保持良好的卫生习惯，勤洗手。\n\n天气转暖以后，情况会好转。\n")
+    quotes, _ = run(text, [])
+    assert quotes == []  # no organization found by the test's people-only setup: nobody speaks
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.clean = identity(text)
+    doc._.meta = {"warnings": []}
+    for name, component in nlp.pipeline:
+        if name in ("zhnews_layout", "zhnews_sentences"):
+            doc = component(doc)
+    at = text.index("卫生局给出")
+    set_spans(doc, "organizations", [Match(at, at + 3, "ORG", "test", attrs={"name": "卫生局"})])
+    doc = quotes_component(doc)
+    assert [(s.text, s._.info["speaker"], s._.info["kind"]) for s in doc.spans["quotes"]] == [
+        ("在人多的地方，建议大家科学佩戴口罩", "卫生局", "indirect"),
+        ("保持良好的卫生习惯，勤洗手", "卫生局", "indirect")]
