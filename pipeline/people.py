@@ -530,7 +530,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             not er.stops_phrase(t.tokens[k - 1][2]) and er.tag(t.tokens[k - 1][2]) not in ("v", "p", "c", "d")
         if lone:
             continue
-        if 2 <= len(w) <= 4 and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
+        # a surname that is mostly a verb or a preposition (花, 向) needs a clause end or a cue after it
+        weak = er.surname_of(w) in er.weak_surnames() and not _name_end_ok(t, e)
+        if 2 <= len(w) <= 4 and not weak and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
             add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
         elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
                 _bare_name(w[:2], common):

@@ -238,3 +238,7 @@ def test_foreign_name_before_qing_and_a_worker_title() -> None:
 def test_name_after_a_person_noun_has_no_title() -> None:
     assert people("陪我前往的还有爸爸生前收养的男孩曲印，他今年16岁。") == {"曲印": []}
     assert people("她的女儿常常来看她。") == {}
+
+
+def test_bare_name_on_a_verb_surname_needs_a_clause_end_after_it() -> None:
+    assert people("下车后步行五分钟，花美米肠店就在路边。") == {}
