@@ -151,9 +151,11 @@ class _Tokens:
         self.starts: list[int] = []
         self.words: list[str] = []
         if doc is not None:  # the Doc's words are jieba's already: no second segmentation
-            for token in doc:
-                self.starts.append(token.idx)
-                self.words.append(token.text_with_ws)
+            # read from arrays (a Token object per word costs more than the slicing); a word runs to
+            # the next one's start, so it keeps its trailing space like ``text_with_ws``
+            self.starts = doc.to_array("IDX").tolist()
+            bounds = [*self.starts[1:], len(text)]
+            self.words = [text[a:b] for a, b in zip(self.starts, bounds, strict=True)]
             return
         pos = 0
         for word in segmenter().cut(text, HMM=True):
