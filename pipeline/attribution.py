@@ -491,6 +491,10 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
             start = m.end()
             while start < limit and text[start] in " *，,":
                 start += 1
+    titled = _titled_work_re().match(text, start, limit)
+    if titled is not None and sentence:
+        # 美英联合制作的纪录片《中国：X时代》，…指出 : the work speaks by its title
+        return [Speaker(titled.group(1), "document", None, titled.start(1) - 1, titled.end(1) + 1)]
     first_clause_end = start
     while first_clause_end < limit and text[first_clause_end] not in _CLAUSE_BREAK:
         first_clause_end += 1
@@ -535,6 +539,13 @@ def _head_person(ctx: Context, first: Mention, limit: int) -> Mention:
             return nxt
         nxt = ctx.person_starting_in(nxt.start + 1, limit)
     return first
+
+
+@cache
+def _titled_work_re() -> re.Pattern[str]:
+    """A sentence that opens with a work named in 《》 after its kind (纪录片《…》, 白皮书《…》)."""
+    kinds = sorted((h for h, kind in _heads() if kind == "document"), key=len, reverse=True)
+    return re.compile(rf"[^{_CLAUSE_BREAK}《]{{0,16}}?(?:{'|'.join(map(re.escape, kinds))})《([^》\n]{{1,30}})》")
 
 
 def _person_chain(ctx: Context, first: Mention, limit: int) -> list[Speaker]:

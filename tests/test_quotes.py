@@ -364,3 +364,11 @@ def test_bulleted_list_after_a_colon_is_the_subjects_speech() -> None:
     assert [(s.text, s._.info["speaker"], s._.info["kind"]) for s in doc.spans["quotes"]] == [
         ("在人多的地方，建议大家科学佩戴口罩", "卫生局", "indirect"),
         ("保持良好的卫生习惯，勤洗手", "卫生局", "indirect")]
+
+
+def test_a_titled_work_opening_the_sentence_speaks() -> None:
+    # round 3: 纪录片《X》…，并…指出 : the work, by its title (sentence written for this test)
+    quotes, _ = run("前不久，一部新拍的纪录片《大河：新时代》，记录了沿岸的变化，"
+                    "并感慨地指出，这些投资规模很大。\n", [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("这些投资规模很大", "大河：新时代", "document")]
