@@ -71,6 +71,12 @@ def _address_forms() -> frozenset[str]:
 
 
 @cache
+def _address_re() -> re.Pattern[str]:
+    forms = sorted((f for f in _address_forms() if f != "家"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms))
+
+
+@cache
 def _cue_re() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(c) for c in er.person_cues()))
 
@@ -819,7 +825,8 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
             continue
         a = text.find(surname)
         while a >= 0:
-            m = _title_re().match(text, a + len(surname))
+            # 罗经理, and 丁阿姨 (a form of address, not a household: 郭家 is no mention of one person)
+            m = _title_re().match(text, a + len(surname)) or _address_re().match(text, a + len(surname))
             if m:
                 b = m.end()
                 if not covered(a, b) and t.is_boundary(a) and t.is_boundary(b) and \

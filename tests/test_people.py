@@ -242,3 +242,9 @@ def test_name_after_a_person_noun_has_no_title() -> None:
 
 def test_bare_name_on_a_verb_surname_needs_a_clause_end_after_it() -> None:
     assert people("下车后步行五分钟，花美米肠店就在路边。") == {}
+
+
+def test_surname_and_form_of_address_is_a_mention_of_the_known_person() -> None:
+    doc = extract("丁玉珍笑了。丁阿姨说，饺子好吃。在丁家，我们吃了饭。")
+    assert [p.name for p in doc.people] == ["丁玉珍"]
+    assert len(doc.people[0].mentions) == 2
