@@ -66,6 +66,11 @@ def _person_noun_re() -> re.Pattern[str]:
 
 
 @cache
+def _zone_suffixes() -> tuple[str, ...]:
+    return tuple(lexicons.words("zone_suffixes"))
+
+
+@cache
 def _address_forms() -> frozenset[str]:
     return lexicons.words("address_forms")
 
@@ -536,6 +541,8 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             not er.stops_phrase(t.tokens[k - 1][2]) and er.tag(t.tokens[k - 1][2]) not in ("v", "p", "c", "d")
         if lone:
             continue
+        if k > 0 and t.tokens[k - 1][2].endswith(_zone_suffixes()):
+            continue  # a zone's own name after its kind (国家4a级旅游区|牛姆林)
         # a surname that is mostly a verb or a preposition (花, 向) needs a clause end or a cue after it
         weak = er.surname_of(w) in er.weak_surnames() and not _name_end_ok(t, e)
         if 2 <= len(w) <= 4 and not weak and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):

@@ -248,3 +248,7 @@ def test_surname_and_form_of_address_is_a_mention_of_the_known_person() -> None:
     doc = extract("丁玉珍笑了。丁阿姨说，饺子好吃。在丁家，我们吃了饭。")
     assert [p.name for p in doc.people] == ["丁玉珍"]
     assert len(doc.people[0].mentions) == 2
+
+
+def test_bare_name_right_after_a_zone_word_is_the_zone_s_name() -> None:
+    assert people("全县拥有1个国家4a级旅游区牛姆林，还有2个示范点。") == {}
