@@ -428,6 +428,8 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
         if kind == "role":
+            if _ADDRESSEE.search(text, max(start, end - len(head) - 8), end - len(head)):
+                return []  # 孙玉厚咄咄地对儿子说 : the son is spoken to
             # 顾客, 父亲, 记者: one person named by what they are, as written; an earlier 接受记者 or 假设父亲
             # is not a fuller name of the same person
             return [Speaker(phrase, "group" if _PLURAL.match(phrase) else "unnamed", None, start, end)]
@@ -529,10 +531,16 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
     return []
 
 
+#: a person followed by these acts on the later person, not modifies it
+_NOT_MODIFIER = frozenset("对向跟给和与及把被同为让叫请朝替")
+
+
 def _head_person(ctx: Context, first: Mention, limit: int) -> Mention:
     """In ``A…的B`` the subject is B (孔繁森逝世前就已经入党的孔玲接过照片 → 孔玲): a later person in the
     clause right after 的 is the head the first one only modifies."""
     text = ctx.text
+    if first.end < limit and text[first.end] in _NOT_MODIFIER:
+        return first  # 少安对抱负非凡的永合笑了笑 : a preposition makes the later person an object
     nxt = ctx.person_starting_in(first.end, limit)
     while nxt is not None:
         if nxt.start > 0 and text[nxt.start - 1] == "的" and not ctx.in_speech(nxt.start):

@@ -372,3 +372,10 @@ def test_a_titled_work_opening_the_sentence_speaks() -> None:
                     "并感慨地指出，这些投资规模很大。\n", [])
     assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
         ("这些投资规模很大", "大河：新时代", "document")]
+
+
+def test_person_nouns_spoken_to_or_modified_are_not_speakers() -> None:
+    # 对儿子说 addresses the son; 对…的永合 makes 永合 an object, not the head (written for this test)
+    quotes, _ = run("“你该多出点钱。”\n孙大海咄咄地对儿子说。\n李明对远道而来的王强笑了笑，问他：“你说怎么办？”\n",
+                    ["孙大海", "李明", "王强"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("你该多出点钱。", "孙大海"), ("你说怎么办？", "李明")]
