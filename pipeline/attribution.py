@@ -365,7 +365,13 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
             if text[i] in _SENTENCE_END:
                 s0 = i + 1
                 break
-        return _subject_at(ctx, s0, cs)
+        found = _subject_at(ctx, s0, cs)
+        if not found and cs - 1 > s0:
+            # 毋庸讳言，…，有些人对地方志工作并不看好，认为… : the subject of the clause right before
+            pcs = clause_start(text, cs - 1, s0)
+            if pcs > s0:
+                found = [sp for sp in _subject_at(ctx, pcs, cs - 1) if sp.name != "我"]
+        return found
     return []
 
 

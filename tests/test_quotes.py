@@ -379,3 +379,9 @@ def test_person_nouns_spoken_to_or_modified_are_not_speakers() -> None:
     quotes, _ = run("“你该多出点钱。”\n孙大海咄咄地对儿子说。\n李明对远道而来的王强笑了笑，问他：“你说怎么办？”\n",
                     ["孙大海", "李明", "王强"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("你该多出点钱。", "孙大海"), ("你说怎么办？", "李明")]
+
+
+def test_subject_of_the_clause_before_a_subjectless_verb() -> None:
+    # 毋庸讳言，…，有些人对…并不看好，认为… : the group that opens the clause before speaks
+    quotes, _ = run("毋庸讳言，在今天的条件下，有些人对这项工作并不看好，认为坐的是冷板凳。\n", [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("坐的是冷板凳", "有些人")]
