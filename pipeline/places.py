@@ -43,6 +43,13 @@ _PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等[0-9０-９
                          rf"(?:村落|自然村|村庄|行政村|乡镇|景点|景区|城市)")
 _PROPER_TAGS = frozenset({"x", "ns", "nz", "nr", "nrt", "nrfg", "j"})
 _LATIN_NEXT = re.compile(r"[A-Za-z]")
+#: 中 + a country's first character names the pair (中美, 中非) before these words
+_BILATERAL = re.compile(r"中[美非欧日俄英法德印韩朝巴澳加埃南意西葡荷瑞希土越老柬泰缅新马菲蒙哈乌]")
+_BILATERAL_NEXT = re.compile(r"两国|双方|关系|政党|论坛|峰会|对话|合作|友好|友谊|经贸|贸易|战略|交流|研讨会|人文|建交|"
+                             r"联合|共同|企业家|领导人|元首|外长|、中")
+#: compass regions that are often only a direction (由西北流向东南)
+_COMPASS = frozenset({"东北", "西北", "东南", "西南"})
+_TOWARDS = re.compile(r"[流向到至往方角端侧部边风]|走向|方向")
 _FORM = re.compile(r".+", re.S)  # a match object over a lexicon hit
 
 
@@ -62,6 +69,8 @@ def _lexicon() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, str, bo
             index.setdefault(row["short"], (key, row["kind"], True))
     for row in world_rows():
         index.setdefault(row["name"], ("w:" + row["name"], row["kind"], len(row["name"]) <= 2))
+    for row in natural_rows():  # 渭河, 大别山, 陕北: only where it stands as a word (老人河|长 is none)
+        index.setdefault(row["name"], ("w:" + row["name"], row["kind"], True))
     for row in lexicons.table("landmarks"):
         for form in [row["name"], *row.get("forms", "").split("|")]:
             if form:
@@ -120,6 +129,12 @@ def world_rows() -> tuple[dict[str, str], ...]:
 
 
 @cache
+def natural_rows() -> tuple[dict[str, str], ...]:
+    """Rivers, lakes, mountains and regional names (``natural_places.tsv``, tools/build_natural_places.py)."""
+    return lexicons.table("natural_places")
+
+
+@cache
 def _divisions() -> tuple[dict[str, str], dict[str, str]]:
     """Division name and short form → adcode; adcode → the forms of the division (for the support test)."""
     code: dict[str, str] = {}
@@ -162,6 +177,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     index = _lexicon()[1]
     hits = lexicon_hits(text)
     present = {m.group() for m in hits}
+    lexicon_ends_so_far: set[int] = set()
     for m in hits:
         key, kind, short = index[m.group()]
         if short and not (m.start() in bounds and (m.end() in bounds or text.startswith("地区", m.end()))):
@@ -170,10 +186,19 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             continue  # 天元MegEngine: a product name, not a district
         if short and key.startswith("d:") and not _supported(m.group(), kind, present):
             continue
+        if text.startswith("族", m.end()):
+            continue  # 朝鲜族: a nationality, not the country
+        if _BILATERAL.fullmatch(m.group()) and _BILATERAL_NEXT.match(text, m.end()):
+            continue  # 中非政党理论研讨会, 中美关系: China and another, not Central Africa
+        after_towards = m.start() > 0 and text[m.start() - 1] in "由从向往朝自"
+        if m.group() in _COMPASS and (_TOWARDS.match(text, m.end()) or after_towards
+                                      or m.start() in lexicon_ends_so_far):
+            continue  # 由西北流向东南, 三清湖东北端: a direction, not the region
         end = m.end()
         if key.startswith("d:") and kind == "city" and text.startswith("地区", end):
             end += 2  # 吕梁地区: a prefecture by its former name
         found.append((m.start(), end, key, kind, "place_lexicon"))
+        lexicon_ends_so_far.add(end)
     lexicon_ends = {e for _s, e, *_ in found}
 
     def between(a: int, b: int) -> Sequence[Token]:
@@ -212,7 +237,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     # a word jieba knows as a place that ends like one (三清山, 曼哈顿岛, 伊丽莎白港)
     for a, b, w in tokens:
         if len(w) >= 2 and er.tag(w) in ("ns", "nsf") and w.endswith(_SUFFIX_TUPLE) and w not in _GENERIC_PLACES \
-                and w[0] not in _STEM_HEADS and segmenter_freq(w) < 30:  # 治山, 山岭, 港人治港 are frequent words
+                and w[0] not in _STEM_HEADS and segmenter_freq(w) < 30 and \
+                not (len(w) == 2 and er.tag(w[0]) in ("v", "vg", "a")):  # 山岭, 港人治港 are frequent; 治山 a verb
             found.append((a, b, "n:" + w, "feature", "place_known_word"))
     # frames: 一个叫大叶林场的地方; 凤岗岭脚、栗木坑、瓦窑等八个村落
     for m in _CALLED.finditer(text):
@@ -267,8 +293,9 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
     k = max(0, bisect_right(starts, suffix_start) - 1)
     s, e, w = tokens[k]
     if s < suffix_start:  # the suffix is inside a word: only an unknown or place word may end in it (头村, 西营镇)
-        if er.tag(w) not in ("x", "ns") or e > suffix_end:
-            return None
+        if er.tag(w) not in ("x", "ns") or e > suffix_end or \
+                (not local and er.tag(w) == "ns" and segmenter_freq(w) >= 30):
+            return None  # 港人治港: a frequent word jieba tags as a place is a slogan, not a port
         start = s
     else:
         if k == 0:
@@ -284,6 +311,10 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
     while suffix_start - start > 2 and text[start] in _STEM_HEADS:
         start += 1
     stem = text[start:suffix_start]
+    if not local and stem[-1] in "上下里中内外边旁畔前后":
+        return None  # 渭河上|桥: a bridge on the river, no name
+    if len(stem) >= 3 and stem[-1] in "从在向到由往经" and er.tag(stem[:-1]) != "x":
+        return None  # 身影从|镇文化站: a preposition jieba glued to the suffix
     if not (2 <= len(stem) <= 4) or not all(er.HAN.match(c) for c in stem) or stem[0] in _STEM_HEADS:
         return None
     if any(er.stops_phrase(t[2]) or t[2] in _name_stops() for t in stem_words if t[0] >= start):

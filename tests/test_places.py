@@ -93,3 +93,20 @@ def test_prefecture_short_forms_jieba_tags_as_names() -> None:
     found = places("他从西藏拉萨出发，走了六天才到阿里。")
     assert {"西藏", "拉萨", "阿里"} <= set(found)
     assert "拉萨" not in places("拉萨的歌声很动听。")  # no province named: a short form needs support
+
+
+def test_rivers_and_regional_names_from_jieba_place_words() -> None:
+    # sentences written for this test; natural_places.tsv is generated from jieba's dictionary
+    found = places("渭河横贯东西，泾河流过平原，渭水之畔游人多。他多次去陕北写生，也到过大别山。")
+    assert {"渭河", "泾河", "渭水", "陕北", "大别山"} <= set(found)
+
+
+def test_nationalities_pairs_and_directions_are_no_places() -> None:
+    found = places("朝鲜族老人在集市摆摊。第三届中非政党理论研讨会和中美关系论坛召开。河水由西北流向东南。")
+    assert not {"朝鲜", "中非", "中美", "西北"} & set(found)
+    assert "西北" in places("西北地区今年干旱少雨。")
+
+
+def test_fragments_before_a_suffix_are_no_places() -> None:
+    found = places("梦见父亲的身影从镇文化站走出。宋元以来，渭河上桥多有损毁。坚持“港人治港”。群众带领下治山、改田。")
+    assert not {"身影从镇", "渭河上桥", "港人治港", "治山"} & set(found)
