@@ -410,7 +410,13 @@ def _trim_qualifier(t: Text, start: int, head: int) -> int:
                 start = k + 1
     while start < head and text[start] in "“”\"‘’「」":
         start += 1
+    # the tense of a post opening the phrase is no part of the title (时任艇长; 美国现任总统 keeps it)
+    if text.startswith(_POST_TENSES, start) and start + 2 <= head:
+        start += 2
     return start
+
+
+_POST_TENSES = ("时任", "现任", "曾任", "历任", "原任")
 
 
 def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int, int, str, str]] = ()

@@ -252,3 +252,9 @@ def test_surname_and_form_of_address_is_a_mention_of_the_known_person() -> None:
 
 def test_bare_name_right_after_a_zone_word_is_the_zone_s_name() -> None:
     assert people("全县拥有1个国家4a级旅游区牛姆林，还有2个示范点。") == {}
+
+
+def test_title_phrase_starts_after_the_sentence_verb_and_the_tense_of_the_post() -> None:
+    assert people("他面对BBC总裁李克明提出质询。")["李克明"] == ["BBC总裁"]
+    assert people("当年的时任艇长韦建兵回忆说，那次任务很艰巨。")["韦建兵"] == ["艇长"]
+    assert people("美国现任总统唐纳德·特朗普表示将提起诉讼。")["唐纳德·特朗普"] == ["美国现任总统"]
