@@ -689,7 +689,8 @@ def resolve_pronoun(ctx: Context, start: int, end: int, number: str) -> list[Spe
         m = ctx.person_before(start)
         if m is not None and m.start < floor:
             m = None
-        unnamed = unnamed_before(ctx, m.end if m is not None else floor, start)
+        # the window bounds the scan on a long paragraph with many pronouns (linear, not quadratic)
+        unnamed = unnamed_before(ctx, max(m.end if m is not None else floor, start - PRONOUN_WINDOW), start)
         if unnamed is not None:
             return [unnamed]  # 读者崇先生…赶来。他说 / 一位印度记者…促使他反思: the nearer person has no name
         return [_person(m)] if m is not None else []
