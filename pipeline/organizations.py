@@ -29,8 +29,8 @@ Token = tuple[int, int, str]
 Found = tuple[int, int, str, str, str, "tuple[int, int] | None"]
 
 #: stems that make a suffix word generic (该公司, 有关部门, 全国政协 is in the lexicon)
-_GENERIC_HEADS = ("该", "本", "各", "有关", "相关", "这", "那", "其", "我", "贵", "原", "此", "每", "上述", "多家",
-                  "一家", "一些", "国内", "国外", "地方", "基层", "当地", "全市", "全区", "全省", "全县", "乡镇",
+_GENERIC_HEADS = ("该", "本", "各", "有关", "相关", "外国", "外资", "这", "那", "其", "我", "贵", "原", "此", "每", "上述",
+                  "多家", "一家", "一些", "国内", "国外", "地方", "基层", "当地", "全市", "全区", "全省", "全县", "乡镇",
                   "村办", "乡办", "镇办", "县办", "校办", "街办")
 #: stems that only name a level of administration, not one division (县纪委, 镇党委, 乡镇纪委)
 _LEVEL_WORDS = frozenset({"省", "市", "县", "区", "镇", "乡", "村", "州", "乡镇", "街道", "社区", "村级", "县级",
@@ -163,8 +163,9 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
         if e > stem_end:  # a word that runs into the suffix (党支部, 加工厂) says nothing of the stem
             whole = er.tag(w) == "nt" and s >= stem_start
             w = text[max(s, stem_start):stem_end]
-            if w in places or (len(w) > 1 and er.tag(w) in ("ns", "nz", "nr", "nrt", "nrfg")):
-                return True
+            if w in places or (len(w) > 1 and er.tag(w) in ("ns", "nz", "nr", "nrt", "nrfg") and
+                               not (er.tag(w).startswith("nr") and _freq(w) >= 300)):
+                return True  # 师范 is tagged as a name, but a frequent word says what kind of school
             # a name jieba knows whole (西安美术学院, 东华大学): its stem starts with a place or is no common word
             if whole and w not in er.org_suffix_kinds() and (_starts_with_place(w) or (
                     len(w) > 1 and er.tag(w) in _PROPER_TAGS)):
@@ -314,6 +315,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
     for m in _LIST_FRAME.finditer(text):
         kind = "school" if m.group(2) in ("高校", "院校") else "media" if m.group(2) == "媒体" else "company"
         offset = m.start(1)
+        if any(er.tag(item.strip("“”")) in ("n", "v", "vn", "a") for item in m.group(1).split("、")[1:]):
+            continue  # 钱庄、票号等金融机构: a list of kinds of body, not of names
         for k, item in enumerate(m.group(1).split("、")):
             a, b = offset, offset + len(item)
             offset = b + 1
