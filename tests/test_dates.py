@@ -74,3 +74,14 @@ def test_a_year_of_the_common_era_may_write_fewer_digits() -> None:
     assert values("公元618年，唐朝建立。") == ["0618"]
     assert values("公元1127年5月") == ["1127-05"]
     assert values("他活了618年") == []
+
+
+@given(st.text(alphabet="公元第年月日号至到-—~0123456789〇○零一二三四五六七八九十.，的", max_size=40))
+def test_first_character_lookahead_changes_no_match(text: str) -> None:
+    import re
+
+    from pipeline.dates import _FORMS, DATE_RES
+
+    for (_rule, pattern), (_, fast) in zip(_FORMS, DATE_RES, strict=True):
+        plain = re.compile(rf"(?<![\d第.])(?:{pattern})")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -229,3 +229,15 @@ def test_a_number_inside_an_organization_or_place_is_no_figure() -> None:
     doc.spans["organizations"] = [doc.char_span(0, text.index("所") + 1, label="ORG", alignment_mode="expand")]
     figures_component(doc)
     assert [s.text for s in doc.spans["figures"]] == ["3项"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="约近超上不到余多来第年月个万亿百千十零一二两三四五六七八九0123456789"
+                        ".%-－/～至分之半成元人$，。的和", max_size=40))
+def test_first_character_lookahead_changes_no_match(text: str) -> None:
+    import re
+
+    from pipeline.figures import figure_pattern, figure_re
+
+    plain = re.compile(figure_pattern())
+    assert [m.span() for m in figure_re().finditer(text)] == [m.span() for m in plain.finditer(text)]
