@@ -175,9 +175,20 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         if given == 1 and end + 1 <= len(text) and er.starts_with_cue(text, end + 1) and \
                 _plausible_name(text[start:end + 1]):
             score -= 2
+        # 和/与 after a two-character name joins nothing when a verb follows it (张丙和|发现): the name's end
+        if given == 1 and text[end:end + 1] in ("和", "与") and _verb_at(t, end + 1) and \
+                _plausible_name(text[start:end + 1]):
+            score -= 2
         if best is None or score > best[0]:
             best = (score, end)
     return best[1] if best else None
+
+
+def _verb_at(t: Text, pos: int) -> bool:
+    if pos >= len(t.text):
+        return False
+    tok = t.tokens[t.token_at(pos)]
+    return tok[0] == pos and len(tok[2]) > 1 and er.tag(tok[2]) == "v"
 
 
 def _glued_last(t: Text, end: int) -> bool:

@@ -258,3 +258,8 @@ def test_title_phrase_starts_after_the_sentence_verb_and_the_tense_of_the_post()
     assert people("他面对BBC总裁李克明提出质询。")["李克明"] == ["BBC总裁"]
     assert people("当年的时任艇长韦建兵回忆说，那次任务很艰巨。")["韦建兵"] == ["艇长"]
     assert people("美国现任总统唐纳德·特朗普表示将提起诉讼。")["唐纳德·特朗普"] == ["美国现任总统"]
+
+
+def test_he_ending_a_name_when_a_verb_follows() -> None:
+    assert "张丙和" in people("突然，雷弹班长张丙和发现发射管前盖无法打开。")
+    assert set(people("班长王明和李华讨论了方案。")) == {"王明", "李华"}
