@@ -123,3 +123,8 @@ def test_a_place_before_a_name_met_again_is_one_organization() -> None:
     s = extract("北京石景山发电总厂很大。石景山发电总厂有三千名工人。")
     (org,) = s.organizations
     assert org.name == "北京石景山发电总厂" and len(org.mentions) == 2
+
+
+def test_kinds_of_bodies_are_no_names() -> None:
+    found = orgs("钱庄、票号等金融机构兴起，外国银行随后进入。他从师范学校毕业后回乡任教。")
+    assert not {"钱庄", "外国银行", "师范学校"} & set(found)
