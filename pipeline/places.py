@@ -43,6 +43,7 @@ _PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等[0-9０-９
                          rf"(?:村落|自然村|村庄|行政村|乡镇|景点|景区|城市)")
 _PROPER_TAGS = frozenset({"x", "ns", "nz", "nr", "nrt", "nrfg", "j"})
 _LATIN_NEXT = re.compile(r"[A-Za-z]")
+_NATURAL_KINDS = frozenset({"river", "lake", "mountain", "gorge"})
 #: 中 + a country's first character names the pair (中美, 中非) before these words
 _BILATERAL = re.compile(r"中[美非欧日俄英法德印韩朝巴澳加埃南意西葡荷瑞希土越老柬泰缅新马菲蒙哈乌]")
 _BILATERAL_NEXT = re.compile(r"两国|双方|关系|政党|论坛|峰会|对话|合作|友好|友谊|经贸|贸易|战略|交流|研讨会|人文|建交|"
@@ -178,6 +179,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     hits = lexicon_hits(text)
     present = {m.group() for m in hits}
     lexicon_ends_so_far: set[int] = set()
+    avoid = list(avoid)
+    org_ends = {y for _x, y in avoid}
     for m in hits:
         key, kind, short = index[m.group()]
         if short and not (m.start() in bounds and (m.end() in bounds or text.startswith("地区", m.end()))):
@@ -186,6 +189,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             continue  # 天元MegEngine: a product name, not a district
         if short and key.startswith("d:") and not _supported(m.group(), kind, present):
             continue
+        if m.start() in org_ends and (text.startswith("中心", m.end()) or er.org_suffix_pattern().match(text, m.end())):
+            continue  # 莱顿大学亚洲中心: a department of the body before it, named after a region
         if text.startswith("族", m.end()):
             continue  # 朝鲜族: a nationality, not the country
         if _BILATERAL.fullmatch(m.group()) and _BILATERAL_NEXT.match(text, m.end()):
@@ -281,7 +286,14 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     for a, b in seats:  # 海淀区 of 海淀区委 is the 海淀 the article names elsewhere
         key, kind, _short = index.get(text[a:b], ("n:" + text[a:b], "town", False))
         found.append((a, b, key, kind, "place_seat"))
-    return _resolve(text, found, list(avoid), list(people), set(seats))
+    people = list(people)
+    person_ends = {y for _x, y in people}
+    person_starts = {x for x, _y in people}
+    found = [f for f in found if (f[4] not in ("place_local_suffix", "place_known_word") and
+                                  f[3] not in _NATURAL_KINDS) or not (
+        (f[0] > 0 and text[f[0] - 1] == "、" and f[0] - 1 in person_ends) or
+        (text[f[1]:f[1] + 1] == "、" and f[1] + 1 in person_starts))]  # 石秀诗、阳安江等: a list of people
+    return _resolve(text, found, list(avoid), people, set(seats))
 
 
 def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_start: int, suffix_end: int,

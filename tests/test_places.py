@@ -110,3 +110,9 @@ def test_nationalities_pairs_and_directions_are_no_places() -> None:
 def test_fragments_before_a_suffix_are_no_places() -> None:
     found = places("梦见父亲的身影从镇文化站走出。宋元以来，渭河上桥多有损毁。坚持“港人治港”。群众带领下治山、改田。")
     assert not {"身影从镇", "渭河上桥", "港人治港", "治山"} & set(found)
+
+
+def test_people_lists_and_departments_are_no_places() -> None:
+    found = places("史大桢、高严、石秀诗、阳安江等领导出席。荷兰莱顿大学亚洲中心主任彭柯说。")
+    assert not {"阳安江", "亚洲"} & set(found)
+    assert {"泰山", "黄山"} <= set(places("他游览了泰山、黄山等地。"))
