@@ -561,7 +561,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if k > 0 and t.tokens[k - 1][2].endswith(_zone_suffixes()):
             continue  # a zone's own name after its kind (国家4a级旅游区|牛姆林)
         # a surname that is mostly a verb or a preposition (花, 向) needs a clause end or a cue after it
-        weak = er.surname_of(w) in er.weak_surnames() and not _name_end_ok(t, e)
+        weak = er.surname_of(w) in er.weak_surnames() and not _name_end_ok(t, e) and not er.is_name_tag(w)
         if 2 <= len(w) <= 4 and not weak and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
             add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
         elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
