@@ -191,6 +191,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             continue
         if m.start() in org_ends and (text.startswith("中心", m.end()) or er.org_suffix_pattern().match(text, m.end())):
             continue  # 莱顿大学亚洲中心: a department of the body before it, named after a region
+        if _parallel(text, m.start(), m.end()):
+            continue  # 金山银山: a parallel idiom, not the district
         if text.startswith("族", m.end()):
             continue  # 朝鲜族: a nationality, not the country
         if _BILATERAL.fullmatch(m.group()) and _BILATERAL_NEXT.match(text, m.end()):
@@ -222,6 +224,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if m.end() not in bounds and m.end() < len(text) and glued is None:
             continue
         local = m.group() in _LOCAL_SUFFIXES
+        if text.startswith("长", m.end()) and m.group() in ("河", "湖", "江"):
+            continue  # 河长, 湖长: the official in charge of a river, not a river
         span = _local_stem(text, tokens, starts, m.start(), m.end(), local)
         if span is None:
             continue
@@ -237,6 +241,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
                                                      (er.tag(w) in _PROPER_TAGS or w in er.place_forms())
                                                      for w in stem_words):
             continue  # 流行达峰, 守护一湾: a feature needs a stem of proper words only
+        if m.end() - start == 4 and text[start + 1] == text[start + 3]:
+            continue  # 爱河护河, 绿水青山: a parallel phrase
         found.append((start, m.end(), "n:" + text[start:m.end()], "town" if local else "feature",
                       "place_local_suffix"))
     # a word jieba knows as a place that ends like one (三清山, 曼哈顿岛, 伊丽莎白港)
@@ -294,6 +300,14 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         (f[0] > 0 and text[f[0] - 1] == "、" and f[0] - 1 in person_ends) or
         (text[f[1]:f[1] + 1] == "、" and f[1] + 1 in person_starts))]  # 石秀诗、阳安江等: a list of people
     return _resolve(text, found, list(avoid), people, set(seats))
+
+
+def _parallel(text: str, start: int, end: int) -> bool:
+    """A two-character word in a parallel four-character phrase (金山银山, 绿水青山, 爱河护河): its last character
+    comes again two characters on, or came two characters before."""
+    if end - start != 2:
+        return False
+    return text[end + 1:end + 2] == text[end - 1] or (start >= 2 and text[start - 1] == text[end - 1])
 
 
 def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_start: int, suffix_end: int,

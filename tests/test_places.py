@@ -116,3 +116,9 @@ def test_people_lists_and_departments_are_no_places() -> None:
     found = places("史大桢、高严、石秀诗、阳安江等领导出席。荷兰莱顿大学亚洲中心主任彭柯说。")
     assert not {"阳安江", "亚洲"} & set(found)
     assert {"泰山", "黄山"} <= set(places("他游览了泰山、黄山等地。"))
+
+
+def test_parallel_phrases_and_river_chiefs_are_no_places() -> None:
+    found = places("上海金山区的人说，要绿水青山也要金山银山。老人们爱河护河，永春县河长制推行后，河长巡河。")
+    assert not {"金山", "爱河护河", "永春县河"} & set(found)
+    assert "永春县" in found
