@@ -307,7 +307,10 @@ def _parallel(text: str, start: int, end: int) -> bool:
     comes again two characters on, or came two characters before."""
     if end - start != 2:
         return False
-    return text[end + 1:end + 2] == text[end - 1] or (start >= 2 and text[start - 1] == text[end - 1])
+    after = text[end:end + 2]
+    before = text[start - 2:start] if start >= 2 else ""
+    return (len(after) == 2 and after[1] == text[end - 1] and not er.stops_phrase(after[0])) or \
+        (len(before) == 2 and before[1] == text[end - 1] and not er.stops_phrase(before[0]))  # 中国的国际 is none
 
 
 def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_start: int, suffix_end: int,

@@ -122,3 +122,4 @@ def test_parallel_phrases_and_river_chiefs_are_no_places() -> None:
     found = places("上海金山区的人说，要绿水青山也要金山银山。老人们爱河护河，永春县河长制推行后，河长巡河。")
     assert not {"金山", "爱河护河", "永春县河"} & set(found)
     assert "永春县" in found
+    assert "中国" in places("这将更好发挥中国的国际影响力。")
