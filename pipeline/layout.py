@@ -29,8 +29,8 @@ from .clean import CJK, CleanText, identity
 from .spans import Match, set_spans
 
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
-#: a credited name, which never ends with the 摄 (photo by) that may follow it: （新华社记者李学仁摄）
-CREDITED_NAME = rf"[{CJK}]{{2,4}}(?<!摄)|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}(?<!摄)"
+#: a credited name, which never ends with the 摄 (photo by) or 整理 (edited by) that may follow it
+CREDITED_NAME = rf"[{CJK}]{{2,4}}(?<!摄)(?<!整理)|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}(?<!摄)"
 _LINE = re.compile(r"[^\n]+")
 _SIDEBAR_BULLET = re.compile(r"^[○●◆◇■□▲△▶►•◎★☆※]|^[（(][\d.,，]+[^）)]{0,8}[）)]$")
 _NUMBERED = re.compile(r"^\d{1,2}\s+\S")
@@ -229,12 +229,28 @@ def _blank_lines_between(text: str, end: int, start: int) -> int:
 
 def _inline_credits(text: str, byline_role: str) -> list[Credit]:
     credits = []
-    # （记者李伟红、杨迅） / （本报记者 张三） at a dateline or a paragraph's end
-    for m in re.finditer(rf"[（(]\s*(?P<credit>[{CJK}]{{0,8}}?(?P<role>{byline_role}))\s*(?P<names>"
-                         rf"(?:{CREDITED_NAME})(?:\s*[、，\s]\s*(?:{CREDITED_NAME}))*)\s*摄?\s*[）)]", text):
-        for n in re.finditer(CREDITED_NAME, m.group("names")):
-            offset = m.start("names") + n.start()
-            credits.append(Credit(n.group(), m.group("role"), m.group("credit"), offset, offset + len(n.group())))
+    # （记者李伟红、杨迅） / （本报记者 张三） / （中央人民广播电台记者刘振英、新华社记者张宿堂）: each
+    # element of the list is a name, led by its own credit or sharing the one before it
+    element = re.compile(rf"\s*(?:(?P<credit>[{CJK}]{{0,10}}?(?P<role>{byline_role}))\s*)?(?P<name>{CREDITED_NAME})"
+                         rf"\s*(?:摄|整理)?\s*")
+    for m in re.finditer(r"[（(](?P<body>[^（）()\n]{2,80})[）)]", text):
+        body = m.group("body")
+        if not re.search(byline_role, body):
+            continue
+        found: list[Credit] = []
+        credit = role = None
+        pos = 0
+        for part in re.split(r"[、，,]", body):
+            e = element.fullmatch(part)
+            if e is None or (e.group("credit") is None and credit is None):
+                found = []
+                break
+            if e.group("credit") is not None:
+                credit, role = e.group("credit"), e.group("role")
+            start = m.start("body") + pos + e.start("name")
+            found.append(Credit(e.group("name"), role or "", credit or "", start, start + len(e.group("name"))))
+            pos += len(part) + 1
+        credits.extend(found)
     # 新华社记者姚大伟摄 / 本报记者 王某 摄
     for m in re.finditer(rf"(?P<role>{byline_role})\s*(?P<name>[{CJK}]{{2,4}}?)\s*摄(?![影像制])", text):
         credit = _credit_prefix(text, m.start("role")) + m.group("role")

@@ -76,6 +76,13 @@ def test_inline_credits() -> None:
     assert credits.count(("周八", "新华社记者")) == 1
 
 
+def test_a_bracketed_list_of_credits_from_several_media() -> None:
+    c = clean("会谈在北京举行。（中央人民广播电台记者刘一、新华社记者张二、王三）\n（本报记者魏四整理）\n")
+    credits = [(x.name, x.credit) for x in analyse(c).credits]
+    assert credits == [("刘一", "中央人民广播电台记者"), ("张二", "新华社记者"), ("王三", "新华社记者"),
+                       ("魏四", "本报记者")]
+
+
 def test_markdown_marks_decide_headings_and_list_items() -> None:
     text = ("---\ntitle: \"标题\"\n---\n\n"
             "02 专家评估：象征意义大于实际效果？ {#part}\n----------\n\n"
