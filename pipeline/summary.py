@@ -168,7 +168,15 @@ def _people(spans: Iterable[Span], span_of: SpanOf) -> list[Person]:
             person.mentions.append(mention)
     for person in people.values():
         person.mentions.sort()
+        person.titles = distinct_titles(person.titles)
     return list(people.values())
+
+
+def distinct_titles(titles: list[str]) -> list[str]:
+    """A title written again in short (研究员 after 中国疾控中心病毒病所研究员, 总书记 after 中共中央总书记) is
+    the same title; a deputy's is not the chief's (副总裁 keeps 总裁)."""
+    return [t for t in titles
+            if not any(u != t and u.endswith(t) and not u.endswith("副" + t) for u in titles)]
 
 
 def _date(span: Span, span_of: SpanOf, text_of: TextOf) -> DateItem:

@@ -1,0 +1,20 @@
+"""The summary stage's own rules."""
+
+from __future__ import annotations
+
+from pipeline.summary import distinct_titles, readable
+
+
+def test_a_title_written_again_in_short_is_one_title() -> None:
+    assert distinct_titles(["中国疾控中心病毒病所研究员", "研究员"]) == ["中国疾控中心病毒病所研究员"]
+    assert distinct_titles(["中共中央总书记", "国家主席", "总书记"]) == ["中共中央总书记", "国家主席"]
+
+
+def test_a_deputy_title_does_not_absorb_the_chief_one() -> None:
+    assert distinct_titles(["副总裁", "总裁"]) == ["副总裁", "总裁"]
+
+
+def test_readable_drops_masked_marks_and_line_breaks() -> None:
+    assert readable("  全国流感  病毒\n检测  ") == "全国流感病毒检测"
+    assert readable("索赔 150 亿美元 | 纪录片") == "索赔150亿美元|纪录片"
+    assert readable("BBC said  it") == "BBC said it"
