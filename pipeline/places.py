@@ -218,6 +218,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         return tokens[j][0] if j < i else tokens[i][0]
 
     # towns, villages and natural features: a proper stem right before 镇/乡/村, 山/湖/溪/岛/桥…
+    town_ends: set[int] = set()
     for m in _LOCAL_RE.finditer(text):
         glued = next((t for t in tokens[max(0, bisect_right(starts, m.start()) - 1):][:1] if t[0] == m.start()
                       and er.tag(t[2]) == "x"), None)  # 龙潭|村往|下: jieba glued the next character on
@@ -230,7 +231,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if span is None:
             continue
         start = span
-        after_place = start in lexicon_ends
+        after_place = start in lexicon_ends or (m.group() == "村" and start in town_ends)  # 长乐镇|水竹村
         stem = text[start:m.start()]
         stem_words = [w for _a, b, w in between(start, m.start()) if b <= m.start()]
         proper = er.tag(stem) in _PROPER_TAGS or any(er.tag(w) in _PROPER_TAGS or w in er.place_forms()
@@ -245,6 +246,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             continue  # 爱河护河, 绿水青山: a parallel phrase
         found.append((start, m.end(), "n:" + text[start:m.end()], "town" if local else "feature",
                       "place_local_suffix"))
+        if m.group() in ("镇", "乡", "街道"):
+            town_ends.add(m.end())
     # a word jieba knows as a place that ends like one (三清山, 曼哈顿岛, 伊丽莎白港)
     for a, b, w in tokens:
         if len(w) >= 2 and er.tag(w) in ("ns", "nsf") and w.endswith(_SUFFIX_TUPLE) and w not in _GENERIC_PLACES \
@@ -279,6 +282,11 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if not proper:
             continue
         start = proper[0]  # verbs the walk took along (持续发挥, 希望) are not part of the name
+        verbs = [e for _s, e, w in between(start, m.start()) if e <= m.start() and er.tag(w) in ("v", "p")]
+        if verbs:  # 长春到|吉林延吉西站: a verb inside the stem ends a phrase, the name comes after it
+            start = next((s for s in proper if s >= verbs[-1]), m.start())
+            if start >= m.start():
+                continue
         cut = [e for s, e, w in between(start, m.start()) if e <= m.start() and
                (w in _name_stops() or er.tag(w) in ("m", "mq") or any(c.isdigit() for c in w))]
         if cut:  # 东非最大斜拉式跨海大桥, 1个国家4a级旅游区: a description, not a name

@@ -123,3 +123,8 @@ def test_parallel_phrases_and_river_chiefs_are_no_places() -> None:
     assert not {"金山", "爱河护河", "永春县河"} & set(found)
     assert "永春县" in found
     assert "中国" in places("这将更好发挥中国的国际影响力。")
+
+
+def test_village_after_a_town_and_stations_after_a_city() -> None:
+    found = places("他出生于浙江省嵊州市长乐镇水竹村。我们从长春乘动车到延吉西站。")
+    assert {"长乐镇", "水竹村", "长春", "延吉西站"} <= set(found)
