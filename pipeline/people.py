@@ -551,7 +551,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     for w in _WORK_TITLE.finditer(text):
         in_work[w.start():w.end()] = b"\x01" * (w.end() - w.start())
     for k, (s, e, w) in enumerate(t.tokens):
-        if in_work[s]:
+        # both readings below need 2-4 characters starting with a surname: test that first, it rules
+        # out most words before the costlier context tests
+        if in_work[s] or not 2 <= len(w) <= 4 or not er.surname_of(w):
             continue
         # a lone character before is rather the start of the name (丁|薛祥) or of a word (上|海)
         lone = k > 0 and len(t.tokens[k - 1][2]) == 1 and er.HAN.match(t.tokens[k - 1][2]) is not None and \
