@@ -282,8 +282,9 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if not proper:
             continue
         start = proper[0]  # verbs the walk took along (持续发挥, 希望) are not part of the name
-        verbs = [e for _s, e, w in between(start, m.start()) if e <= m.start() and er.tag(w) in ("v", "p")]
-        if verbs:  # 长春到|吉林延吉西站: a verb inside the stem ends a phrase, the name comes after it
+        verbs = [e for _s, e, w in between(start, m.start())
+                 if e <= m.start() and (er.tag(w) == "p" or (len(w) == 1 and er.tag(w) == "v"))]
+        if verbs:  # 长春到|吉林延吉西站: a preposition or one-character verb ends a phrase (科技创新片区 goes on)
             start = next((s for s in proper if s >= verbs[-1]), m.start())
             if start >= m.start():
                 continue
