@@ -95,6 +95,7 @@ def build(doc: Doc, raw: RawText, *, article_id: str, source: str) -> Summary:
     groups = doc.spans
     people = _people(groups.get("people", []), span_of)
     person_ids = {p.name: p.id for p in people}
+    person_titles = {p.name: p.titles for p in people}
     article = _article(doc, raw, layout, clean, article_id, source, span_of, text_of)
     summary = Summary(
         article=article,
@@ -109,7 +110,8 @@ def build(doc: Doc, raw: RawText, *, article_id: str, source: str) -> Summary:
         figures=[_figure(s, span_of, text_of) for s in groups.get("figures", [])],
         dates=[_date(s, span_of, text_of) for s in groups.get("dates", [])],
         relative_dates=[_date(s, span_of, text_of) for s in groups.get("relative_dates", [])],
-        quotes=[_quote(i, s, person_ids, span_of, text_of) for i, s in enumerate(groups.get("quotes", []), 1)],
+        quotes=[_quote(i, s, person_ids, person_titles, span_of, text_of)
+                for i, s in enumerate(groups.get("quotes", []), 1)],
         warnings=[ExtractionWarning(code=code, message=message,
                                     span=span_of(start, end) if start is not None else None)
                   for code, message, start, end in meta.get("warnings", [])],
@@ -206,16 +208,21 @@ def _figure(span: Span, span_of: SpanOf, text_of: TextOf) -> Figure:
                   context=context, span=span_of(span.start_char, span.end_char), rule=info.get("rule", ""))
 
 
-def _quote(i: int, span: Span, person_ids: dict[str, str], span_of: SpanOf, text_of: TextOf) -> Quote:
+def _quote(i: int, span: Span, person_ids: dict[str, str], person_titles: dict[str, list[str]],
+           span_of: SpanOf, text_of: TextOf) -> Quote:
     info = span._.info
     name = info.get("speaker", "")
+    title = info.get("speaker_title")
+    if title and title not in person_titles.get(name, [title]):
+        # written again in short at this mention (王大燕研究员): the person's full title
+        title = next((t for t in person_titles[name] if t.endswith(title)), title)
     speaker_span = None
     if info.get("speaker_start") is not None:
         speaker_span = span_of(info["speaker_start"], info["speaker_end"])
     speaker_type = info.get("speaker_type", "person")
     return Quote(id=f"Q{i}", text=text_of(span.start_char, span.end_char), kind=info.get("kind", "direct"),
                  speaker=Speaker(person=person_ids.get(name) if speaker_type == "person" else None, name=name,
-                                 title=info.get("speaker_title"), type=speaker_type),
+                                 title=title, type=speaker_type),
                  cue=info.get("cue"), span=span_of(span.start_char, span.end_char), speaker_span=speaker_span,
                  rule=info.get("rule", ""))
 

@@ -18,3 +18,14 @@ def test_readable_drops_masked_marks_and_line_breaks() -> None:
     assert readable("  全国流感  病毒\n检测  ") == "全国流感病毒检测"
     assert readable("索赔 150 亿美元 | 纪录片") == "索赔150亿美元|纪录片"
     assert readable("BBC said  it") == "BBC said it"
+
+
+def test_a_person_speaker_s_title_is_one_of_the_person_s_titles(summaries) -> None:
+    checked = 0
+    for summary in summaries.values():
+        titles = {p.id: p.titles for p in summary.people}
+        for quote in summary.quotes:
+            if quote.speaker.person is not None and quote.speaker.title is not None:
+                assert quote.speaker.title in titles[quote.speaker.person], (summary.article.id, quote.id)
+                checked += 1
+    assert checked > 20
