@@ -142,10 +142,12 @@ def run(files: Iterable[Path], out_dir: Path | None, *, workers: int = 1, force:
 
 
 def _isolated(path: Path, out_dir: Path | None, kwargs: dict) -> Outcome:
-    """One article in a process of its own, so that a crash is that article's error and nobody else's."""
+    """One article in a process of its own, so that a crash is that article's error and nobody else's.
+    Forced: the dead pool may have written this article's output just before it broke, and an article
+    that was redone must say so, not "up to date"."""
     with ProcessPoolExecutor(max_workers=1) as pool:
         try:
-            return pool.submit(process_file, path, out_dir, **kwargs).result()
+            return pool.submit(process_file, path, out_dir, **{**kwargs, "force": True}).result()
         except BrokenProcessPool:
             return Outcome(str(path), "error", "internal error: the worker process died on this article "
                                                "(out of memory or killed)")
