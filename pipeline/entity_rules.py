@@ -133,13 +133,37 @@ def name_followers() -> frozenset[str]:
     return frozenset(lexicons.words("name_followers"))
 
 
+@cache
+def _cues_by_first() -> dict[str, tuple[str, ...]]:
+    """``person_cues()`` grouped by first character, each group still longest first: a position is
+    tried against the few cues that can start there, not all hundred (called at every character)."""
+    groups: dict[str, list[str]] = {}
+    for cue in person_cues():
+        groups.setdefault(cue[0], []).append(cue)
+    return {first: tuple(cues) for first, cues in groups.items()}
+
+
+@cache
+def _adverbs_by_first() -> dict[str, tuple[str, ...]]:
+    """``_ADVERBS`` grouped by first character, in their order."""
+    groups: dict[str, list[str]] = {}
+    for adverb in _ADVERBS:
+        groups.setdefault(adverb[0], []).append(adverb)
+    return {first: tuple(adverbs) for first, adverbs in groups.items()}
+
+
 def starts_with_cue(text: str, pos: int) -> str:
     """The post-name cue word starting at ``pos``, allowing a few adverbs before it (还表示, 也指出)."""
-    for adverb in ("", *_ADVERBS):
-        if adverb and not text.startswith(adverb, pos):
+    cues = _cues_by_first()
+    first = text[pos:pos + 1]
+    for cue in cues.get(first, ()):
+        if text.startswith(cue, pos):
+            return cue
+    for adverb in _adverbs_by_first().get(first, ()):
+        if not text.startswith(adverb, pos):
             continue
         p = pos + len(adverb)
-        for cue in person_cues():
+        for cue in cues.get(text[p:p + 1], ()):
             if text.startswith(cue, p):
                 return text[pos:p + len(cue)]
     return ""
