@@ -31,13 +31,24 @@ _STOP_CHARS = frozenset("的了着过在和与及或等对向从为把被给将�
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 
 
+#: word → its tag (``x`` when unknown): one dict lookup for the tens of thousands of questions a stage asks,
+#: instead of a cached call and the table's own memo behind it
+_TAG_MEMO: dict[str, str] = {}
+
+
 def tag(word: str) -> str:
     """jieba's tag for a dictionary word, ``x`` for a word it does not know (an HMM guess)."""
-    return word_tags().get(word, "x")
+    found = _TAG_MEMO.get(word)
+    if found is None:
+        if len(_TAG_MEMO) > 500_000:  # an archive run meets endless unknown words: stay bounded
+            _TAG_MEMO.clear()
+        found = _TAG_MEMO[word] = word_tags().get(word, "x")
+    return found
 
 
 def is_name_tag(word: str) -> bool:
-    return tag(word) in _NAME_TAGS
+    found = _TAG_MEMO.get(word)
+    return (tag(word) if found is None else found) in _NAME_TAGS
 
 
 @cache
