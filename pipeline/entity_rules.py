@@ -96,9 +96,30 @@ def _long_compounds() -> tuple[str, ...]:
     return tuple(s for s in compound_surnames() if len(s) > 2)
 
 
+@cache
+def _surname_prefix_len() -> int:
+    """How many leading characters decide ``surname_of``: the longest surname's length."""
+    return max((len(s) for s in compound_surnames()), default=2)
+
+
+#: leading characters → their surname: the answer depends on that prefix alone, and the same few
+#: thousand prefixes are asked about tens of thousands of times per run (once per token and more)
+_SURNAME_MEMO: dict[str, str] = {}
+
+
 def surname_of(text: str) -> str:
     """The surname a string starts with (compound first), or ``""``."""
-    # compound surnames are two characters: a set lookup, not a scan of the list (called per token)
+    prefix = text[:_surname_prefix_len()]
+    found = _SURNAME_MEMO.get(prefix)
+    if found is None:
+        if len(_SURNAME_MEMO) > 200_000:  # an archive run: stay bounded
+            _SURNAME_MEMO.clear()
+        found = _SURNAME_MEMO[prefix] = _surname_of(prefix)
+    return found
+
+
+def _surname_of(text: str) -> str:
+    # compound surnames are two characters: a set lookup, not a scan of the list
     for s in _long_compounds():  # longest first (爱新觉罗)
         if text.startswith(s):
             return s
