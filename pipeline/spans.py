@@ -70,12 +70,25 @@ def doc_text(doc: Doc) -> str:
     return clean.text if clean is not None else doc.text
 
 
+_TOKEN_SPANS_KEY = "zhnews_token_spans"
+
+
 def token_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start, end, text) of every token, read from arrays rather than by making a Token per word."""
+    """(start, end, text) of every token, read from arrays rather than by making a Token per word.
+
+    Five stages ask for them and most find the tokens unchanged since the last one: the list is kept in
+    ``doc.user_data`` with the offsets and lengths it was made from (a split by ``ensure_boundaries``
+    changes them) and a copy returned, so a caller may change its own list."""
+    starts = doc.to_array("IDX")
+    lengths = doc.to_array("LENGTH")
+    key = (starts.tobytes(), lengths.tobytes())
+    kept = doc.user_data.get(_TOKEN_SPANS_KEY)
+    if kept is not None and kept[0] == key:
+        return list(kept[1])
     text = doc_text(doc)
-    starts = doc.to_array("IDX").tolist()
-    lengths = doc.to_array("LENGTH").tolist()
-    return [(a, a + n, text[a:a + n]) for a, n in zip(starts, lengths, strict=True)]
+    spans = [(a, a + n, text[a:a + n]) for a, n in zip(starts.tolist(), lengths.tolist(), strict=True)]
+    doc.user_data[_TOKEN_SPANS_KEY] = (key, spans)
+    return list(spans)
 
 
 def set_spans(doc: Doc, key: str, matches: Iterable[Match]) -> list[Span]:
