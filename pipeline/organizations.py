@@ -13,6 +13,7 @@ Generic references (该公司, 管委会, 商务部门) and 本报 are not names
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -157,8 +158,12 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
     places = er.place_forms()
     if stem in places:
         return True
-    for s, e, w in tokens:
-        if e <= stem_start or s >= stem_end:
+    # only the tokens that meet the stem: from the one holding its start (bisection) to its end
+    for k in range(max(0, bisect_right(tokens, stem_start, key=_token_start) - 1), len(tokens)):
+        s, e, w = tokens[k]
+        if s >= stem_end:
+            break
+        if e <= stem_start:
             continue
         if e > stem_end:  # a word that runs into the suffix (党支部, 加工厂) says nothing of the stem
             whole = er.tag(w) == "nt" and s >= stem_start
@@ -203,7 +208,6 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
 
     # 2. suffixes
     kinds = er.org_suffix_kinds()
-    from bisect import bisect_right
     for m in er.org_suffix_pattern().finditer(text):
         end = m.end()
         title_after = er.title_pattern().match(text, end)
@@ -282,8 +286,9 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if any(a <= x and y <= b for x, y in appositives):
             continue  # the title's body is the quoted name in it, the words around are its department
         head = er.title_pattern().search(phrase)
-        heads = [h for h in er.titles() if phrase.endswith(h)]
-        head_word = max(heads, key=len) if heads else (head.group() if head else "")
+        # the longest title the phrase ends with: its endings looked up, not every title tried
+        head_word = next((phrase[-n:] for n in _title_lengths() if n <= len(phrase) and phrase[-n:] in er.titles()),
+                         head.group() if head else "")
         qualifier = phrase[: len(phrase) - len(head_word)] if head_word else ""
         qualifier = qualifier.rstrip("前原副")  # 欧盟委员会前主席: a former holder, not a name 欧盟委员会前
         for unit in _INTERNAL_UNITS:
@@ -295,7 +300,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         q_end = a + len(qualifier)
         a = _cut_stem(text, tokens, a, q_end)  # 面对BBC总裁: the predicate is no part of the name
         inner = [m for m in er.org_suffix_pattern().finditer(text, a, q_end) if m.end() - a > len(m.group())]
-        rest = [t for t in tokens if inner and t[0] >= inner[-1].end() and t[1] <= q_end]
+        rest = _tokens_within(tokens, starts, inner[-1].end(), q_end) if inner else []
         if inner and len(inner[-1].group()) > 1 and rest and rest[-1][1] == q_end and len(rest) <= 2 and \
                 all(er.tag(t[2]) != "x" and not er.org_suffix_pattern().search(t[2]) for t in rest):
             q_end = inner[-1].end()  # 印度德里大学国际关系教授: a department after the name
@@ -333,9 +338,32 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
 
 def _from(tokens: Sequence[Token], start: int) -> Sequence[Token]:
     """The tokens from the one that contains ``start`` on (bisection, not a scan per name)."""
-    from bisect import bisect_right
+    return tokens[max(0, bisect_right(tokens, start, key=_token_start) - 1):]
 
-    return tokens[max(0, bisect_right(tokens, start, key=lambda t: t[0]) - 1):]
+
+def _token_start(t: Token) -> int:
+    return t[0]
+
+
+def _token_end(t: Token) -> int:
+    return t[1]
+
+
+def _tokens_within(tokens: Sequence[Token], starts: Sequence[int], start: int, end: int) -> list[Token]:
+    """The tokens that start at or after ``start`` and end by ``end``, in order (a bisection to the
+    first, where a scan of every token answered before)."""
+    out = []
+    for k in range(bisect_left(starts, start), len(tokens)):
+        if tokens[k][1] > end:
+            break
+        out.append(tokens[k])
+    return out
+
+
+@cache
+def _title_lengths() -> tuple[int, ...]:
+    """The lengths title words have, longest first."""
+    return tuple(sorted({len(t) for t in er.titles()}, reverse=True))
 
 
 def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
@@ -397,7 +425,9 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
         start = max(start, counted.end())
     for stop in _SENTENCE_END.finditer(text, start, limit):
         start = max(start, stop.end())  # 名字‘青城驿站’。”|呼和浩特…执法局: a quoted name never spans a sentence's end
-    first = next((t for t in tokens if t[1] > start), None)
+    # the first token ending after ``start``: ends rise with the tokens, so a bisection finds it
+    k = bisect_right(tokens, start, key=_token_end)
+    first = tokens[k] if k < len(tokens) else None
     if first and first[0] == start and len(first[2]) > 1 and first[2][0] in _GLUED_PREPOSITIONS \
             and er.tag(first[2]) == "x" and start + 1 < limit:
         start += 1
@@ -437,7 +467,6 @@ def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int]) -> lis
     kinds = er.org_suffix_kinds()
     suffixes = er.org_suffix_pattern()
     starts = [t[0] for t in tokens]
-    from bisect import bisect_left
     for m in _country_pattern().finditer(text):
         if m.start() not in bounds:
             continue
