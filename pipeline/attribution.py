@@ -199,9 +199,9 @@ _OLD_YOUNG = re.compile(r"[老小]([\u4e00-\u9fff])")
 
 
 @cache
-def _surname_title_re() -> re.Pattern[str]:
-    """罗经理, 单支书, 习主席 : a surname right before a title word."""
-    return re.compile(rf"([\u4e00-\u9fff])(?={lexicons.alternation('titles')})")
+def _title_word_re() -> re.Pattern[str]:
+    """Any title word (罗|经理, 单|支书, 习|主席 after a surname)."""
+    return re.compile(f"(?:{lexicons.alternation('titles')})")
 
 
 def _short_references(text: str, people: list[Mention]) -> list[Mention]:
@@ -222,18 +222,33 @@ def _short_references(text: str, people: list[Mention]) -> list[Mention]:
         return i < 0 or not any(x < b and a < y for x, y in taken[max(0, i - 2):i + 1])
 
     out: list[Mention] = []
-    for pattern, group in ((_OLD_YOUNG, 1), (_surname_title_re(), 1)):
-        for m in pattern.finditer(text):
-            names = by_surname.get(m.group(group))
-            if names is None or len(names) != 1:
-                continue
-            start, end = (m.start(), m.end()) if pattern is _OLD_YOUNG else (m.start(1), m.end(1))
-            # a surname and title is written as one word: the character before must not join it (总罗经理)
-            if pattern is not _OLD_YOUNG and start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" \
-                    and text[start - 1] not in "，、和与及的是":
-                continue
-            if free(start, end):
-                out.append(Mention(start, end, next(iter(names))))
+    for m in _OLD_YOUNG.finditer(text):
+        names = by_surname.get(m.group(1))
+        if names is not None and len(names) == 1 and free(m.start(), m.end()):
+            out.append(Mention(m.start(), m.end(), next(iter(names))))
+    # a surname right before a title word: only the few surnames of the article's people are looked for
+    # and the titles tried after them (a pattern of any character before a title lookahead tried all the
+    # titles at every character)
+    titles = _title_word_re()
+    at = sorted(i for surname, names in by_surname.items() if len(names) == 1 for i in _find_all(text, surname))
+    for start in at:
+        if titles.match(text, start + 1) is None:
+            continue
+        # a surname and title is written as one word: the character before must not join it (总罗经理)
+        if start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in "，、和与及的是":
+            continue
+        if free(start, start + 1):
+            out.append(Mention(start, start + 1, next(iter(by_surname[text[start]]))))
+    return out
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    """Every offset where ``sub`` (one character) stands in ``text``."""
+    out = []
+    i = text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
     return out
 
 
