@@ -314,6 +314,17 @@ def _titles() -> tuple[str, ...]:
     return lexicons.ordered("titles")
 
 
+@cache
+def _title_set() -> frozenset[str]:
+    return frozenset(_titles())
+
+
+@cache
+def _title_lengths() -> tuple[int, ...]:
+    """The lengths of the titles, longest first (the order of ``_titles()``)."""
+    return tuple(sorted({len(t) for t in _titles()}, reverse=True))
+
+
 def context_for(doc: Doc) -> Context:
     def mentions(key: str) -> list[Mention]:
         out = []
@@ -494,9 +505,12 @@ def _person_ending(ctx: Context, end: int) -> Speaker | None:
     for m in ctx.people_ending(end):
         return _person(m)
     text = ctx.text
-    for title in _titles():
-        if len(title) >= 2 and text[end - len(title):end] == title:
-            for m in ctx.people_ending(end - len(title)):
+    # the titles ending at ``end``, longest first as in ``_titles()``: a lookup per length, not a
+    # comparison per title
+    titles = _title_set()
+    for n in _title_lengths():
+        if n >= 2 and text[end - n:end] in titles:
+            for m in ctx.people_ending(end - n):
                 return _person(m)
     return None
 
