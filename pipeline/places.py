@@ -231,8 +231,10 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     # towns, villages and natural features: a proper stem right before 镇/乡/村, 山/湖/溪/岛/桥…
     town_ends: set[int] = set()
     for m in _LOCAL_RE.finditer(text):
-        glued = next((t for t in tokens[max(0, bisect_right(starts, m.start()) - 1):][:1] if t[0] == m.start()
-                      and er.tag(t[2]) == "x"), None)  # 龙潭|村往|下: jieba glued the next character on
+        # 龙潭|村往|下: jieba glued the next character on (the token holding the suffix's start: a slice of
+        # one, not a copy of every token after it)
+        k = max(0, bisect_right(starts, m.start()) - 1)
+        glued = next((t for t in tokens[k:k + 1] if t[0] == m.start() and er.tag(t[2]) == "x"), None)
         if m.end() not in bounds and m.end() < len(text) and glued is None:
             continue
         local = m.group() in _LOCAL_SUFFIXES
