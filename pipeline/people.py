@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
+from .segment import segmenter
 from .spans import Match, doc_text, set_spans, token_spans
 
 Token = tuple[int, int, str]
@@ -119,10 +120,15 @@ class Text:
         return offset in self.bounds or offset <= 0 or offset >= len(self.text)
 
 
+#: a run of Chinese characters only (one match, not one per character)
+_ALL_HAN = re.compile(f"[{CJK}]+")
+
+
 def _plausible_name(name: str) -> bool:
-    if name[len(er.surname_of(name)):] in er.titles() or name[len(er.surname_of(name)):] in _address_forms():
+    rest = name[len(er.surname_of(name)):]
+    if rest in er.titles() or rest in _address_forms():
         return False  # 罗经理, 丁阿姨, 郭家 are surname + title or address: a known person or a household
-    if len(name) < 2 or any(c in _NOT_IN_NAME for c in name[1:]) or not all(er.HAN.match(c) for c in name):
+    if len(name) < 2 or not _NOT_IN_NAME.isdisjoint(name[1:]) or _ALL_HAN.fullmatch(name) is None:
         return False
     if name in _non_person_words():
         return False
@@ -550,20 +556,27 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     in_work = bytearray(len(text) + 1)
     for w in _WORK_TITLE.finditer(text):
         in_work[w.start():w.end()] = b"\x01" * (w.end() - w.start())
-    for k, (s, e, w) in enumerate(t.tokens):
+    words = t.tokens
+    zone_suffixes = _zone_suffixes()
+    weak_surnames = er.weak_surnames()
+    for k, (s, e, w) in enumerate(words):
         # both readings below need 2-4 characters starting with a surname: test that first, it rules
         # out most words before the costlier context tests
-        if in_work[s] or not 2 <= len(w) <= 4 or not er.surname_of(w):
+        if in_work[s] or not 2 <= len(w) <= 4:
+            continue
+        surname = er.surname_of(w)
+        if not surname:
             continue
         # a lone character before is rather the start of the name (丁|薛祥) or of a word (上|海)
-        lone = k > 0 and len(t.tokens[k - 1][2]) == 1 and er.HAN.match(t.tokens[k - 1][2]) is not None and \
-            not er.stops_phrase(t.tokens[k - 1][2]) and er.tag(t.tokens[k - 1][2]) not in ("v", "p", "c", "d")
+        before = words[k - 1][2] if k > 0 else ""
+        lone = k > 0 and len(before) == 1 and er.HAN.match(before) is not None and \
+            not er.stops_phrase(before) and er.tag(before) not in ("v", "p", "c", "d")
         if lone:
             continue
-        if k > 0 and t.tokens[k - 1][2].endswith(_zone_suffixes()):
+        if k > 0 and before.endswith(zone_suffixes):
             continue  # a zone's own name after its kind (国家4a级旅游区|牛姆林)
         # a surname that is mostly a verb or a preposition (花, 向) needs a clause end or a cue after it
-        weak = er.surname_of(w) in er.weak_surnames() and not _name_end_ok(t, e) and not er.is_name_tag(w)
+        weak = surname in weak_surnames and not _name_end_ok(t, e) and not er.is_name_tag(w)
         if 2 <= len(w) <= 4 and not weak and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
             add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
         elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
@@ -749,8 +762,6 @@ def _clause_word(t: Text, k: int, after: bool = False) -> bool:
 
 
 def _freq_table() -> dict[str, int]:
-    from .segment import segmenter
-
     return segmenter().FREQ
 
 
