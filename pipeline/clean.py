@@ -154,24 +154,30 @@ def clean(raw: str, *, is_word: Callable[[str], bool] | None = None, markdown: b
     _curl_straight_quotes(chars)
 
     deleted = bytearray(len(chars))
-    for i, c in enumerate(chars):
-        if c == "\r":
-            if i + 1 < len(chars) and chars[i + 1] == "\n":
-                deleted[i] = 1
-            else:
-                chars[i] = "\n"
+    # a scan in C first: most texts hold no carriage return, and a Python step per character costs
+    if "\r" in chars:
+        for i, c in enumerate(chars):
+            if c == "\r":
+                if i + 1 < len(chars) and chars[i + 1] == "\n":
+                    deleted[i] = 1
+                else:
+                    chars[i] = "\n"
     text_now = "".join(chars)
     joins = list(_page_break_joins(text_now, deleted, is_word))
     for j in joins:
         for i in range(j.raw_start, j.raw_end):
             deleted[i] = 1
 
-    to_raw = array("l")
-    out: list[str] = []
-    for i, c in enumerate(chars):
-        if not deleted[i]:
-            out.append(c)
-            to_raw.append(i)
+    if deleted.find(1) < 0:  # nothing deleted (most texts): every offset maps to itself
+        out = chars
+        to_raw = array("l", range(len(chars)))
+    else:
+        to_raw = array("l")
+        out = []
+        for i, c in enumerate(chars):
+            if not deleted[i]:
+                out.append(c)
+                to_raw.append(i)
     to_raw.append(len(raw))
     clean_joins = [Join(start=bisect_left(to_raw, j.raw_end), raw_start=j.raw_start, raw_end=j.raw_end,
                         rule=j.rule, before=j.before, after=j.after) for j in joins]
