@@ -224,6 +224,8 @@ def _mask_html(raw: str, chars: list[str], mask: Callable[..., None]) -> None:
 
 def _curl_straight_quotes(chars: list[str]) -> None:
     """Straight quotation marks from web feeds pair up within a paragraph: “ opens, ” closes."""
+    if '"' not in chars and "'" not in chars:
+        return  # nothing to curl (most texts): two scans in C, not a Python step per character
     open_double = False
     open_single = False
     for i, c in enumerate(chars):
