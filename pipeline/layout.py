@@ -25,8 +25,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import lexicons
-from .clean import CJK, CleanText, identity
-from .spans import Match, set_spans
+from .clean import CJK, CleanText
+from .spans import Match, ensure_context, set_spans
 
 NAME = rf"[{CJK}]{{2,4}}|[{CJK}]{{1,6}}·[{CJK}]{{1,8}}"
 #: a credited name, which never ends with the 摄 (photo by) or 整理 (edited by) that may follow it
@@ -290,10 +290,7 @@ def _publication(credits: list[Credit]) -> str | None:
 @Language.component("zhnews_layout")
 def layout_component(doc: Doc) -> Doc:
     """Blocks as ``doc.spans["layout"]`` (label = kind), credited people as ``doc.spans["credits"]``."""
-    if doc._.clean is None:
-        doc._.clean = identity(doc.text)
-    if doc._.meta is None:
-        doc._.meta = {}
+    ensure_context(doc)
     layout = analyse(doc._.clean)
     doc._.meta["layout"] = layout
     set_spans(doc, "layout", [Match(b.start, b.end, b.kind, "layout_" + b.kind) for b in layout.blocks])

@@ -46,9 +46,9 @@ from .attribution import (
     strip_fillers,
     subject_after,
 )
-from .clean import CleanText, identity
+from .clean import CleanText
 from .layout import Layout
-from .spans import Match, doc_text, set_spans
+from .spans import Match, doc_text, ensure_context, set_spans
 
 #: layout kinds whose lines are running text that may hold speech
 TEXT_KINDS = frozenset({"paragraph", "editor_note", "meta"})
@@ -857,10 +857,7 @@ def to_matches(found: list[Found]) -> list[Match]:
 @Language.component("zhnews_quotes")
 def quotes_component(doc: Doc) -> Doc:
     """Quotes as ``doc.spans["quotes"]``; broken marks and unattributed speech as warnings."""
-    if doc._.clean is None:
-        doc._.clean = identity(doc.text)
-    if doc._.meta is None:
-        doc._.meta = {}
+    ensure_context(doc)
     found, warnings = find_quotes(doc)
     doc._.meta.setdefault("warnings", []).extend(warnings)
     set_spans(doc, "quotes", to_matches(found))

@@ -63,6 +63,17 @@ class Claimed:
         return end > start and self._mask.find(1, start, end) >= 0
 
 
+def ensure_context(doc: Doc) -> None:
+    """What the pipeline's entry point gives every Doc (its cleaned text, a meta record), also for a Doc
+    made by ``nlp(text)`` directly: its text is then its own clean text."""
+    if doc._.clean is None:
+        from .clean import identity
+
+        doc._.clean = identity(doc.text)
+    if doc._.meta is None:
+        doc._.meta = {}
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, without spaCy rebuilding it from the tokens at each access (which costs as much
     as a pass over every token): the cleaned text the Doc was made from."""

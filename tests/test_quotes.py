@@ -17,8 +17,9 @@ from pipeline.quotes import find_segments, quotes_component
 from pipeline.spans import Match, set_spans
 
 
-def run(text: str, names: list[str]) -> tuple[list[dict], list[tuple]]:
-    """The quotes stage on ``text`` with ``names`` as the people stage's mentions."""
+def run(text: str, names: list[str], orgs: list[tuple[str, int]] = ()) -> tuple[list[dict], list[tuple]]:
+    """The quotes stage on ``text`` with ``names`` as the people stage's mentions and ``orgs`` (name,
+    offset) as the organizations stage's."""
     nlp = get_nlp()
     doc = nlp.make_doc(text)
     doc._.clean = identity(text)
@@ -29,6 +30,8 @@ def run(text: str, names: list[str]) -> tuple[list[dict], list[tuple]]:
     matches = [Match(m.start(), m.end(), "PERSON", "test", attrs={"name": n, "titles": []})
                for n in names for m in re.finditer(re.escape(n), text)]
     set_spans(doc, "people", matches)
+    set_spans(doc, "organizations", [Match(at, at + len(name), "ORG", "test", attrs={"name": name})
+                                     for name, at in orgs])
     doc = quotes_component(doc)
     quotes = [{"text": s.text, **s._.info} for s in doc.spans["quotes"]]
     return quotes, doc._.meta["warnings"]
@@ -241,19 +244,10 @@ def test_foreign_names_joined_or_shortened() -> None:
 
 
 def test_bare_speaker_noun_takes_its_fuller_phrase_and_data_speaks_for_a_named_body() -> None:
-    nlp = get_nlp()
     text = ("全省经济工作会议对全年工作进行总结，指出这是不平凡的一年。会议强调，要稳中求进。"
             "财政局数据显示，支出连续五年下降。数据显示，收入有所增加。\n")
-    doc = nlp.make_doc(text)
-    doc._.clean = identity(text)
-    doc._.meta = {"warnings": []}
-    for name, component in nlp.pipeline:
-        if name in ("zhnews_layout", "zhnews_sentences"):
-            doc = component(doc)
-    org = text.index("财政局")
-    set_spans(doc, "organizations", [Match(org, org + 3, "ORG", "test", attrs={"name": "财政局"})])
-    doc = quotes_component(doc)
-    got = [(s.text, s._.info["speaker"], s._.info["speaker_type"]) for s in doc.spans["quotes"]]
+    quotes, _ = run(text, [], orgs=[("财政局", text.index("财政局"))])
+    got = [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes]
     assert got == [("这是不平凡的一年", "全省经济工作会议", "organization"),
                    ("要稳中求进", "全省经济工作会议", "organization"),
                    ("支出连续五年下降", "财政局", "organization")]
@@ -351,17 +345,8 @@ def test_bulleted_list_after_a_colon_is_the_subjects_speech() -> None:
             "* 保持良好的卫生习惯，勤洗手。\n\n天气转暖以后，情况会好转。\n")
     quotes, _ = run(text, [])
     assert quotes == []  # no organization found by the test's people-only setup: nobody speaks
-    nlp = get_nlp()
-    doc = nlp.make_doc(text)
-    doc._.clean = identity(text)
-    doc._.meta = {"warnings": []}
-    for name, component in nlp.pipeline:
-        if name in ("zhnews_layout", "zhnews_sentences"):
-            doc = component(doc)
-    at = text.index("卫生局给出")
-    set_spans(doc, "organizations", [Match(at, at + 3, "ORG", "test", attrs={"name": "卫生局"})])
-    doc = quotes_component(doc)
-    assert [(s.text, s._.info["speaker"], s._.info["kind"]) for s in doc.spans["quotes"]] == [
+    quotes, _ = run(text, [], orgs=[("卫生局", text.index("卫生局给出"))])
+    assert [(q["text"], q["speaker"], q["kind"]) for q in quotes] == [
         ("在人多的地方，建议大家科学佩戴口罩", "卫生局", "indirect"),
         ("保持良好的卫生习惯，勤洗手", "卫生局", "indirect")]
 
