@@ -267,8 +267,11 @@ def evaluate_cluener(
     sys.stdout.write(format_scores({"name": r.name, "position": r.position}))
     n = r.before_name_total or 1
     typer.echo(f"positions right before a name: {r.before_name_total}; title found ending there "
-               f"{r.before_name_found / n:.3f} ({r.before_name_found}), exact span {r.before_name_exact / n:.3f} "
-               f"({r.before_name_exact})")
+               f"{r.before_name_found / n:.3f} ({r.before_name_found}), covering the position "
+               f"{r.before_name_covering / n:.3f} ({r.before_name_covering}), exact span "
+               f"{r.before_name_exact / n:.3f} ({r.before_name_exact})")
+    typer.echo(f"titles attached: {r.titles_attached}; ending where a position ends {r.title_end_precision:.3f} "
+               f"({r.titles_at_position_end})")
 
 
 @evaluate_app.command("recognizers")

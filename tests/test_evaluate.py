@@ -76,7 +76,17 @@ def test_cluener_titles_before_names(tmp_path: Path) -> None:
     report = ner.evaluate_cluener(path)
     assert report.name.tp == 1
     assert report.before_name_total == 1 and report.before_name_found == 1
+    assert report.before_name_covering == 1  # 昌平区副区长 holds the whole of 副区长
     assert report.before_name_exact == 0  # the stage reads the qualifier along: 昌平区副区长
+    assert report.titles_attached == 1 and report.titles_at_position_end == 1
+
+
+def test_cluener_a_title_counts_for_the_person_it_is_attached_to() -> None:
+    # a title counts for the name it stands before only when the person mentioned there carries it
+    text = "昌平区副区长董贵蛟表示，将加快建设。"
+    assert ner._titles_ending_at(text, [(7, 9, ["昌平区副区长"])], 6) == []  # a mention one character off
+    assert ner._titles_ending_at(text, [(6, 9, ["昌平区副区长"])], 6) == [0]
+    assert ner._titles_ending_at(text, [(6, 9, ["区长"])], 6) == [4]
 
 
 def test_evaluate_commands(tmp_path: Path) -> None:
