@@ -135,8 +135,8 @@ def titles() -> frozenset[str]:
 
 @cache
 def title_pattern() -> re.Pattern[str]:
-    """Any title word, longest first."""
-    return re.compile(f"(?:{lexicons.alternation('titles')})")
+    """Any title word, longest first; Latin ones in any case (CEO, ceo)."""
+    return re.compile(f"(?:{lexicons.alternation('titles')})", re.IGNORECASE)
 
 
 @cache

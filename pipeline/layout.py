@@ -81,7 +81,8 @@ def analyse(clean: CleanText) -> Layout:
     byline_role = _role_alternation("byline_roles")
     staff_re = re.compile(rf"(?:^|\s)({staff_role})\s*[：:]?\s*({NAME})(?=\s|$)")
     byline_line_re = re.compile(
-        rf"^(?P<credit>[{CJK}]{{0,12}}?(?P<role>{byline_role}))\s*[：:]?\s*(?P<names>(?:{NAME})(?:[\s、，]+(?:{NAME}))*)$")
+        rf"^(?P<credit>{_credit_media(byline_role, 12)}(?P<role>{byline_role}))\s*[：:]?\s*"
+        rf"(?P<names>(?:{NAME})(?:[\s、，]+(?:{NAME}))*)$")
     noise = lexicons.words("noise_lines")
 
     layout = Layout()
@@ -231,7 +232,8 @@ def _inline_credits(text: str, byline_role: str) -> list[Credit]:
     credits = []
     # （记者李伟红、杨迅） / （本报记者 张三） / （中央人民广播电台记者刘振英、新华社记者张宿堂）: each
     # element of the list is a name, led by its own credit or sharing the one before it
-    element = re.compile(rf"\s*(?:(?P<credit>[{CJK}]{{0,10}}?(?P<role>{byline_role}))\s*)?(?P<name>{CREDITED_NAME})"
+    element = re.compile(rf"\s*(?:(?P<credit>{_credit_media(byline_role, 10)}(?P<role>{byline_role}))\s*)?"
+                         rf"(?P<name>{CREDITED_NAME})"
                          rf"\s*(?:摄|整理)?\s*")
     for m in re.finditer(r"[（(](?P<body>[^（）()\n]{2,80})[）)]", text):
         body = m.group("body")
@@ -256,6 +258,12 @@ def _inline_credits(text: str, byline_role: str) -> list[Credit]:
         credit = _credit_prefix(text, m.start("role")) + m.group("role")
         credits.append(Credit(m.group("name"), m.group("role"), credit, m.start("name"), m.end("name")))
     return credits
+
+
+def _credit_media(roles: str, longest: int) -> str:
+    """The media written before a role word (新华社|记者): up to ``longest`` characters, none of them
+    opening a role word, so that 早报记者朱楠实习生王昭 is two credits, not one credit 早报记者朱楠实习生."""
+    return f"(?:(?!{roles})[{CJK}]){{0,{longest}}}?"
 
 
 def _credit_prefix(text: str, role_start: int) -> str:

@@ -15,7 +15,7 @@ Names are read on characters, not on jieba's words, which split (``于|军``) an
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -358,9 +358,10 @@ def _coordinated(t: Text, end: int, reader: Callable[[Text, int], int | None]) -
     return nxt
 
 
-def title_phrases(t: Text, title_start: int, title_end: int) -> list[tuple[int, int]]:
+def title_phrases(t: Text, title_start: int, title_end: int, floor: int = 0) -> list[tuple[int, int]]:
     """The title phrase that ends at ``title_end`` (its qualifier read leftwards) and the titles chained
-    before it with 、 (海淀区区委常委、副区长), in order of appearance."""
+    before it with 、 (海淀区区委常委、副区长), in order of appearance. No phrase reaches left of ``floor``
+    (the end of a person found before it: 董事长陈伟明与韩国著名导演许秦豪 gives 韩国著名导演)."""
     out: list[tuple[int, int]] = []
     end = title_end
     head_start = title_start
@@ -369,11 +370,11 @@ def title_phrases(t: Text, title_start: int, title_end: int) -> list[tuple[int, 
         if t.tokens[i][0] != head_start:
             head_start = t.tokens[i][0]  # the title word is the end of a longer word (区委|书记)
         # 和/与/— between nouns stay inside one qualifier (高分子科学与工程学系教授, 杜伊斯堡—埃森大学教授)
-        j = er.walk_left(t.tokens, i, joiners=_TITLE_JOINERS)
+        j = er.walk_left(t.tokens, i, floor=min(i, bisect_left(t.starts, floor)), joiners=_TITLE_JOINERS)
         start = t.tokens[j][0] if j < i else head_start
         start = _trim_qualifier(t, start, head_start)
         out.append((start, end))
-        if start == 0 or t.text[start - 1] != "、":
+        if start <= floor or t.text[start - 1] != "、":
             break
         # the phrase before 、 counts when it ends with a title word
         prev_end = start - 1
@@ -418,6 +419,9 @@ def _trim_qualifier(t: Text, start: int, head: int) -> int:
     text = t.text
     for m in _SENTENCE_END.finditer(text, start, head):
         start = m.end()
+    # a dateline glued to a credit (本报北京12月1日电记者杜一菲): the credit starts after it
+    for m in _DATELINE_END.finditer(text, start, head):
+        start = m.end()
     for j in _TITLE_JOINERS:
         k = text.find(j, start, head)
         if k > start:
@@ -434,6 +438,7 @@ def _trim_qualifier(t: Text, start: int, head: int) -> int:
 
 
 _POST_TENSES = ("时任", "现任", "曾任", "历任", "原任")
+_DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十〇]日电")
 
 
 def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int, int, str, str]] = ()
@@ -462,6 +467,24 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             if free(a, b) and er.surname_of(part.group("name")) and _plausible_name(part.group("name")):
                 add(Mention(a, b, part.group("name"), "bracket_credit", 0.95, [part.group("credit")]))
 
+    # 2. role credits the layout stage does not read (统筹：本版编辑许诺, 制图：蔡华伟, 电记者杨迅、杜一菲, X摄), before
+    # titles: a credit says where its list of names ends and keeps its media (本版编辑)
+    pos = 0
+    while (m := _role_credit_re().search(text, pos)) is not None:
+        role = m.group("role")
+        credit = m.group("credit") or ""
+        title = credit + role if _role_is_title(role) else ""
+        names = _name_list(t, m.start("names"), m.end("names"))
+        for a, b in names:
+            if free(a, b):
+                add(Mention(a, b, text[a:b], "role_credit", 0.9, [title] if title else []))
+        # a task credit before a job credit (统筹：本版编辑许诺): read again from the job
+        pos = m.end() if names else m.start("names")
+    for m in _PHOTO_CREDIT.finditer(text):
+        a, b = m.span("name")
+        if free(a, b) and er.surname_of(m.group("name")) and _plausible_name(m.group("name")):
+            add(Mention(a, b, m.group("name"), "photo_credit", 0.9))
+
     # 1. title + name
     for m in _title_re().finditer(text):
         if not t.is_boundary(m.end()):
@@ -472,7 +495,8 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         naming = _NAMING.match(text, start)
         if naming:  # 放映员叫杨卫华, 村支书，叫单太洪: the title, then what the person is called
             start = naming.end()
-        phrases = title_phrases(t, m.start(), m.end())
+        # the qualifier stops at a person found before it (a byline's name, a name listed before)
+        phrases = title_phrases(t, m.start(), m.end(), floor=taken.rfind(1, 0, m.start()) + 1)
         if text[start] == "的":
             # 当选中国农工民主党中央主席的陈竺: a title the person was given, then 的 and the name
             appointed = _APPOINTED.search(text, max(0, phrases[0][0] - 6), phrases[0][0] + 4)
@@ -510,23 +534,6 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         end = read_chinese_name(t, start)
         if end is not None and free(start, end) and name_like(text[start:end], GIVEN_MIN_CUE):
             add(Mention(start, end, text[start:end], "noun_name", 0.85))
-
-    # 2. role credits the layout stage does not read (统筹：本版编辑许诺, 制图：蔡华伟, 电记者杨迅、杜一菲, X摄)
-    pos = 0
-    while (m := _role_credit_re().search(text, pos)) is not None:
-        role = m.group("role")
-        credit = m.group("credit") or ""
-        title = credit + role if _role_is_title(role) else ""
-        names = _name_list(t, m.start("names"), m.end("names"))
-        for a, b in names:
-            if free(a, b):
-                add(Mention(a, b, text[a:b], "role_credit", 0.9, [title] if title else []))
-        # a task credit before a job credit (统筹：本版编辑许诺): read again from the job
-        pos = m.end() if names else m.start("names")
-    for m in _PHOTO_CREDIT.finditer(text):
-        a, b = m.span("name")
-        if free(a, b) and er.surname_of(m.group("name")) and _plausible_name(m.group("name")):
-            add(Mention(a, b, m.group("name"), "photo_credit", 0.9))
 
     # 3. names written with ·
     for m in _DOT_NAME.finditer(text):
@@ -624,14 +631,18 @@ _NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
 def _role_credit_re() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles") | lexicons.words("staff_roles"),
                                                   key=len, reverse=True) if len(r) > 1)
+    # a list of names holds no role word: 记者孟梅实习生夏冬梅 is two credits, read as titles before names
+    name = rf"(?:(?!{roles})[{CJK}]){{2,8}}"
     return re.compile(rf"(?:^|(?<=[\s：:（(电]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
-                      rf"(?P<names>[{CJK}]{{2,8}}(?:[、，\s][{CJK}]{{2,8}})*)(?=\s*$|\s*[）)。])", re.M)
+                      rf"(?P<names>{name}(?:[、，\s]{name})*)(?=\s*$|\s*[）)。])", re.M)
 
 
 @cache
 def _bracket_credit_part_re() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles"), key=len, reverse=True))
-    return re.compile(rf"(?<=[（(、，\s])\s*(?P<credit>[{CJK}]{{0,12}}?(?:{roles}))\s*(?P<name>[{CJK}]{{2,3}}?)"
+    # the media before a role opens no role itself (（实习生李泽玲记者金融） is not one credit)
+    media = rf"(?:(?!{roles})[{CJK}]){{0,12}}?"
+    return re.compile(rf"(?<=[（(、，\s])\s*(?P<credit>{media}(?:{roles}))\s*(?P<name>[{CJK}]{{2,3}}?)"
                       rf"\s*(?:整理|摄)?\s*(?=[、，）)\s])")
 
 
@@ -871,13 +882,15 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
                     extra.append(Mention(a, b, next(iter(people)), "surname_title", 0.8))
             a = text.find(surname, a + 1)
     all_mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    titled_starts = {m.start for m in mentions if m.rule.startswith("title_") and m.titles}
     # titles written right after a name (习近平总书记)
     for m in all_mentions:
         if m.rule == "surname_title":
             continue
         after = _title_re().match(text, m.end)
-        # the title ends where jieba ends a word (特朗普总统|援引, not 总统府)
-        if after and t.is_boundary(after.end()):
+        # the title ends where jieba ends a word (特朗普总统|援引, not 总统府), and is not the title of the
+        # next person (记者杨莉通讯员王媛: 通讯员 is 王媛's)
+        if after and t.is_boundary(after.end()) and after.end() not in titled_starts:
             m.titles.append(after.group())
         elif text[m.end:m.end + 1] == "，":
             m.titles.extend(_apposed_title(t, m.end + 1))

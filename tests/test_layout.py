@@ -96,3 +96,9 @@ def test_markdown_marks_decide_headings_and_list_items() -> None:
     assert ("heading", "小标题也可以这样写") in got
     assert ("paragraph", "具体的防护建议：") in got
     assert ("paragraph", "白宫行政命令：《某某命令》") in got
+
+
+def test_a_byline_line_with_two_roles_is_two_credits() -> None:
+    c = clean("正文第一段。\n早报记者朱楠实习生王昭\n")
+    credits = [(x.name, x.credit) for x in analyse(c).credits]
+    assert ("王昭", "早报记者朱楠实习生") not in credits

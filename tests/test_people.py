@@ -263,3 +263,42 @@ def test_title_phrase_starts_after_the_sentence_verb_and_the_tense_of_the_post()
 def test_he_ending_a_name_when_a_verb_follows() -> None:
     assert "张丙和" in people("突然，雷弹班长张丙和发现发射管前盖无法打开。")
     assert set(people("班长王明和李华讨论了方案。")) == {"王明", "李华"}
+
+
+@pytest.mark.parametrize(("text", "name", "title"), [
+    ("球队主帅王建国赛后表示，全队打出了水平。", "王建国", "球队主帅"),
+    ("著名歌手刘晓燕说，这首歌写给家乡。", "刘晓燕", "著名歌手"),
+    ("节目主持人李文静介绍，节目已经播出十年。", "李文静", "节目主持人"),
+    ("集团总裁助理赵志强认为，市场仍在增长。", "赵志强", "集团总裁助理"),
+    ("苹果公司CEO王立新表示，新产品将在秋季发布。", "王立新", "苹果公司CEO"),
+    ("苹果公司ceo王立新表示，新产品将在秋季发布。", "王立新", "苹果公司ceo"),
+    ("沙特国王萨勒曼当天会见了代表团。", "萨勒曼", "沙特国王"),
+    ("资深建筑师郑国华介绍，这座楼已有百年历史。", "郑国华", "资深建筑师"),
+])
+def test_general_title_words(text: str, name: str, title: str) -> None:
+    # job words of sport, media, business and the professions are titles like 市长 (titles.txt)
+    assert people(text).get(name) == [title]
+
+
+def test_a_title_qualifier_stops_at_a_person_found_before_it() -> None:
+    found = people("华星传媒董事长陈伟明与韩国著名导演朴志勇共同出席了发布会。")
+    assert found["陈伟明"] == ["华星传媒董事长"]
+    assert found["朴志勇"] == ["韩国著名导演"]  # not 与韩国著名导演, not 陈伟明与韩国著名导演
+
+
+def test_a_caption_or_an_invitation_is_no_part_of_the_title() -> None:
+    assert people("图为华星地产设计总监姚建新。")["姚建新"] == ["华星地产设计总监"]
+    assert people("记者致电湖南信托副总经理曾晓明，他证实了消息。")["曾晓明"] == ["湖南信托副总经理"]
+
+
+def test_glued_credits_give_each_name_its_own_role() -> None:
+    found = people("晨报讯（记者杨莉通讯员王媛）信用卡欠款案件增多。")
+    assert found["杨莉"] == ["记者"]  # 通讯员 after 杨莉 is 王媛's title
+    assert found["王媛"] == ["通讯员"]
+    found = people("早报讯（记者孟梅实习生夏冬梅）央行有关负责人表示，政策不变。")
+    assert found["孟梅"] == ["记者"] and found["夏冬梅"] == ["实习生"]
+
+
+def test_a_dateline_glued_to_a_credit_is_no_part_of_the_title() -> None:
+    found = people("新华社北京12月1日电记者王晓明近日走访了多家企业。")
+    assert found["王晓明"] == ["记者"]
