@@ -230,10 +230,11 @@ def foreign_countries_in(text: str) -> list[str]:
 
 
 def walk_left(tokens: Sequence[tuple[int, int, str]], i: int, limit: int = 24,
-              floor: int = 0, joiners: tuple[str, ...] = ()) -> int:
+              floor: int = 0, joiners: tuple[str, ...] = (), numbered: bool = False) -> int:
     """Index of the first token of the phrase that ends with token ``i - 1``: tokens are taken leftwards
     while they may belong to a name or title phrase and the phrase stays within ``limit`` characters.
-    ``tokens`` are (start, end, text) in order. A quoted part right before (“开放原子”开源基金会) is kept."""
+    ``tokens`` are (start, end, text) in order. A quoted part right before (“开放原子”开源基金会) is kept.
+    With ``numbered``, a numeral or time word inside an organization's name is kept (``_numbered_unit``)."""
     j = i
     start_limit = tokens[i - 1][1] - limit if i > 0 else 0
     while j > floor:
@@ -253,10 +254,35 @@ def walk_left(tokens: Sequence[tuple[int, int, str]], i: int, limit: int = 24,
                 len(tokens[j - 2][2]) > 1:
             j -= 1  # 北京脑科学与类脑研究中心, 人民民主与正义阵线: 与 inside a name
             continue
-        if stops_phrase(w):
+        if stops_phrase(w) and not (numbered and _numbered_unit(tokens, j, i, max(floor, 0), start_limit)):
             break
         j -= 1
     return j
+
+
+#: tags of numerals and time words (研究一部, 第三小学, 未来产业研究中心)
+_NUMBER_TAGS = frozenset({"m", "mq", "t", "tg"})
+
+
+def _numbered_unit(tokens: Sequence[tuple[int, int, str]], j: int, i: int, floor: int, start_limit: int) -> bool:
+    """Whether the numeral or time word ``tokens[j - 1]`` is inside an organization's name read leftwards
+    (习近平经济思想研究中心研究一部, 中关村第三小学, 研究院未来产业研究中心): an organization ending stands
+    in it or after it, and the name goes on before it. A count or a date that opens the phrase
+    (三名|员工, 今年|公司董事长 after a comma) stays outside."""
+    s, _e, w = tokens[j - 1]
+    if len(w) < 2 or tag(w) not in _NUMBER_TAGS or w in phrase_stops() or j - 2 < floor:
+        return False
+    if w[-1] in _COUNT_ENDS or _DATED.search(w):
+        return False  # a count (三名, 两位) or a date (今年, 目前) says when or how many, it names nothing
+    ps, pe, prev = tokens[j - 2]
+    if pe != s or ps < start_limit or len(prev) < 2 or stops_phrase(prev):
+        return False
+    # the head token too: jieba glues the unit to the title (第三|小学校长)
+    return org_suffix_pattern().search("".join(t[2] for t in tokens[j - 1:i + 1])) is not None
+
+
+_COUNT_ENDS = frozenset("名位个人批次")
+_DATED = re.compile("[今昨明去前后年月日时]")
 
 
 @cache

@@ -370,7 +370,8 @@ def title_phrases(t: Text, title_start: int, title_end: int, floor: int = 0) -> 
         if t.tokens[i][0] != head_start:
             head_start = t.tokens[i][0]  # the title word is the end of a longer word (区委|书记)
         # 和/与/— between nouns stay inside one qualifier (高分子科学与工程学系教授, 杜伊斯堡—埃森大学教授)
-        j = er.walk_left(t.tokens, i, floor=min(i, bisect_left(t.starts, floor)), joiners=_TITLE_JOINERS)
+        j = er.walk_left(t.tokens, i, floor=min(i, bisect_left(t.starts, floor)), joiners=_TITLE_JOINERS,
+                         numbered=True)
         start = t.tokens[j][0] if j < i else head_start
         start = _trim_qualifier(t, start, head_start)
         out.append((start, end))

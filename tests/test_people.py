@@ -302,3 +302,15 @@ def test_glued_credits_give_each_name_its_own_role() -> None:
 def test_a_dateline_glued_to_a_credit_is_no_part_of_the_title() -> None:
     found = people("新华社北京12月1日电记者王晓明近日走访了多家企业。")
     assert found["王晓明"] == ["记者"]
+
+
+def test_a_numeral_or_time_word_inside_an_organization_stays_in_the_qualifier() -> None:
+    assert people("华东经济研究中心研究二部主任王晓明表示，增长稳定。")["王晓明"] == ["华东经济研究中心研究二部主任"]
+    assert people("市科学研究院未来能源研究中心副所长李志刚认为，前景向好。")["李志刚"] == [
+        "市科学研究院未来能源研究中心副所长"]
+    assert people("南城第二中学校长刘建华说，学校将扩招。")["刘建华"] == ["南城第二中学校长"]
+
+
+def test_a_count_or_a_date_before_a_title_stays_outside() -> None:
+    assert people("会上，今年集团董事长赵立新说，利润增长。")["赵立新"] == ["集团董事长"]
+    assert people("公安部三位副部长王明、李强出席。")["王明"] == ["副部长"]  # not 公安部三位副部长
