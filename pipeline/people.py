@@ -374,6 +374,8 @@ def title_phrases(t: Text, title_start: int, title_end: int, floor: int = 0) -> 
                          numbered=True)
         start = t.tokens[j][0] if j < i else head_start
         start = _trim_qualifier(t, start, head_start)
+        if out and floor > 0 and start <= floor:
+            break  # a title chained by 、 right after a person is that person's (贺鹏飞中将、海军副参谋长赵国钧)
         out.append((start, end))
         if start <= floor or t.text[start - 1] != "、":
             break
@@ -384,6 +386,15 @@ def title_phrases(t: Text, title_start: int, title_end: int, floor: int = 0) -> 
             break
         end, head_start = prev_end, m
     return out[::-1]
+
+
+def _qualifier_floor(text: str, taken: bytearray, title_start: int) -> int:
+    """Where a title qualifier may start at the earliest: after the last person found before the title, unless
+    an organization's ending follows that "person" (廉政|委员会主席: a word of the qualifier read as a name)."""
+    end = taken.rfind(1, 0, title_start) + 1
+    if end and er.org_suffix_pattern().match(text, end):
+        return 0
+    return end
 
 
 def _apposed_title(t: Text, start: int) -> list[str]:
@@ -421,8 +432,8 @@ def _trim_qualifier(t: Text, start: int, head: int) -> int:
     for m in _SENTENCE_END.finditer(text, start, head):
         start = m.end()
     # a dateline glued to a credit (本报北京12月1日电记者杜一菲): the credit starts after it
-    for m in _DATELINE_END.finditer(text, start, head):
-        start = m.end()
+    for m in _DATELINE_END.finditer(text, max(0, start - 3), head):
+        start = max(start, m.end())
     for j in _TITLE_JOINERS:
         k = text.find(j, start, head)
         if k > start:
@@ -439,7 +450,8 @@ def _trim_qualifier(t: Text, start: int, head: int) -> int:
 
 
 _POST_TENSES = ("时任", "现任", "曾任", "历任", "原任")
-_DATELINE_END = re.compile(r"[0-9０-９一二三四五六七八九十〇]日电")
+#: the end of a dateline (12月1日电, 4日讯, 本报讯); the 日 may be left out of the phrase already
+_DATELINE_END = re.compile(r"(?:[0-9０-９一二三四五六七八九十〇]日|本报)[电讯]")
 
 
 def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int, int, str, str]] = ()
@@ -497,7 +509,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if naming:  # 放映员叫杨卫华, 村支书，叫单太洪: the title, then what the person is called
             start = naming.end()
         # the qualifier stops at a person found before it (a byline's name, a name listed before)
-        phrases = title_phrases(t, m.start(), m.end(), floor=taken.rfind(1, 0, m.start()) + 1)
+        phrases = title_phrases(t, m.start(), m.end(), floor=_qualifier_floor(text, taken, m.start()))
         if text[start] == "的":
             # 当选中国农工民主党中央主席的陈竺: a title the person was given, then 的 and the name
             appointed = _APPOINTED.search(text, max(0, phrases[0][0] - 6), phrases[0][0] + 4)
@@ -883,7 +895,7 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
                     extra.append(Mention(a, b, next(iter(people)), "surname_title", 0.8))
             a = text.find(surname, a + 1)
     all_mentions = sorted([*mentions, *extra], key=lambda m: m.start)
-    titled_starts = {m.start for m in mentions if m.rule.startswith("title_") and m.titles}
+    titled_starts = {m.start for m in mentions if m.rule == "title_name" and m.titles}
     # titles written right after a name (习近平总书记)
     for m in all_mentions:
         if m.rule == "surname_title":

@@ -314,3 +314,25 @@ def test_a_numeral_or_time_word_inside_an_organization_stays_in_the_qualifier() 
 def test_a_count_or_a_date_before_a_title_stays_outside() -> None:
     assert people("会上，今年集团董事长赵立新说，利润增长。")["赵立新"] == ["集团董事长"]
     assert people("公安部三位副部长王明、李强出席。")["王明"] == ["副部长"]  # not 公安部三位副部长
+
+
+def test_a_rank_written_after_a_person_is_not_chained_to_the_next_one() -> None:
+    found = people("海军副司令员王建华中将、海军副参谋长李国栋少将出席了仪式。")
+    assert found["王建华"] == ["海军副司令员", "中将"]
+    assert found["李国栋"] == ["海军副参谋长", "少将"]  # 中将、 is 王建华's
+    assert people("省委常委、市委书记王晓明出席。")["王晓明"] == ["省委常委", "市委书记"]
+
+
+def test_a_dateline_with_xun_or_benbaoxun_is_no_part_of_the_title() -> None:
+    assert people("本报北京1月4日讯记者王晓明报道，")["王晓明"] == ["记者"]
+    found = people("本报讯新华社记者王晓明、本报记者刘志刚报道：会议开幕。")
+    assert found["王晓明"] == ["新华社记者"] and found["刘志刚"] == ["本报记者"]
+
+
+def test_a_name_read_before_an_organization_ending_does_not_cut_the_qualifier() -> None:
+    # 廉政 after 市长 is read as a name (a weakness of the name reader); the 主任's qualifier goes on over it
+    assert people("市长廉政委员会主任王晓明表示，制度将完善。")["王晓明"] == ["市长廉政委员会主任"]
+
+
+def test_a_title_after_a_name_stays_with_it_when_no_surname_follows() -> None:
+    assert people("李明副总裁告诉记者，产品将上市。")["李明"] == ["副总裁"]
