@@ -133,6 +133,12 @@ def titles() -> frozenset[str]:
     return lexicons.words("titles")
 
 
+def ends_with_title(word: str) -> bool:
+    """Whether a word ends with a title word of two characters or more (短跑选手, 总经理)."""
+    found = titles()
+    return any(word[k:] in found for k in range(len(word) - 1))
+
+
 @cache
 def title_pattern() -> re.Pattern[str]:
     """Any title word, longest first; Latin ones in any case (CEO, ceo)."""
@@ -251,8 +257,10 @@ def walk_left(tokens: Sequence[tuple[int, int, str]], i: int, limit: int = 24,
                 continue
             break
         if w in joiners and j - 2 >= floor and j < i and not stops_phrase(tokens[j - 2][2]) and \
-                len(tokens[j - 2][2]) > 1:
-            j -= 1  # 北京脑科学与类脑研究中心, 人民民主与正义阵线: 与 inside a name
+                len(tokens[j - 2][2]) > 1 and not ends_with_title(tokens[j - 2][2]):
+            # 北京脑科学与类脑研究中心, 人民民主与正义阵线: 与 inside a name; not after a title word, where it
+            # joins two titles or two people (加拿大短跑选手和美国短跑选手约翰逊)
+            j -= 1
             continue
         if stops_phrase(w) and not (numbered and _numbered_unit(tokens, j, i, max(floor, 0), start_limit)):
             break

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -372,7 +372,8 @@ def title_phrases(t: Text, title_start: int, title_end: int, floor: int = 0) -> 
         # 和/与/— between nouns stay inside one qualifier (高分子科学与工程学系教授, 杜伊斯堡—埃森大学教授)
         j = er.walk_left(t.tokens, i, floor=min(i, bisect_left(t.starts, floor)), joiners=_TITLE_JOINERS,
                          numbered=True)
-        start = t.tokens[j][0] if j < i else head_start
+        # the paper's own credit (本报记者) is whole: what stands before it is a headline or a dateline
+        start = t.tokens[j][0] if j < i and not t.text.startswith(_OWN_MEDIA, head_start) else head_start
         start = _trim_qualifier(t, start, head_start)
         if out and floor > 0 and start <= floor:
             break  # a title chained by 、 right after a person is that person's (贺鹏飞中将、海军副参谋长赵国钧)
@@ -386,6 +387,18 @@ def title_phrases(t: Text, title_start: int, title_end: int, floor: int = 0) -> 
             break
         end, head_start = prev_end, m
     return out[::-1]
+
+
+def _title_matches(t: Text) -> Iterator[re.Match[str]]:
+    """Title words that end where jieba ends a word. A match that does not is tried again one character
+    on, so that a title word overlapping its start does not hide the real one (科威特|首相: not 特首)."""
+    pattern, text, pos = _title_re(), t.text, 0
+    while (m := pattern.search(text, pos)) is not None:
+        if t.is_boundary(m.end()):
+            yield m
+            pos = m.end()
+        else:
+            pos = m.start() + 1
 
 
 def _qualifier_floor(text: str, taken: bytearray, title_start: int) -> int:
@@ -411,6 +424,8 @@ def _apposed_title(t: Text, start: int) -> list[str]:
 
 
 _CLAUSE_END = re.compile(r"[，。；！？]")
+#: what links a name to the title phrase after it (the post itself then ends the clause)
+_COPULA = re.compile(r"(?:也|曾|现)?(?:是|担任|出任|任)")
 
 
 def _title_before(t: Text, end: int) -> int | None:
@@ -450,6 +465,7 @@ def _trim_qualifier(t: Text, start: int, head: int) -> int:
 
 
 _POST_TENSES = ("时任", "现任", "曾任", "历任", "原任")
+_OWN_MEDIA = ("本报", "本刊", "本台", "本网")
 #: the end of a dateline (12月1日电, 4日讯, 本报讯); the 日 may be left out of the phrase already
 _DATELINE_END = re.compile(r"(?:[0-9０-９一二三四五六七八九十〇]日|本报)[电讯]")
 
@@ -499,9 +515,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             add(Mention(a, b, m.group("name"), "photo_credit", 0.9))
 
     # 1. title + name
-    for m in _title_re().finditer(text):
-        if not t.is_boundary(m.end()):
-            continue
+    for m in _title_matches(t):
         start = m.end()
         if start >= len(text) or not free(start, start + 1):
             continue
@@ -664,6 +678,11 @@ def _bracket_credits_re() -> re.Pattern[str]:
     """A bracketed group made only of credits: media + role + name, joined by 、."""
     part = _bracket_credit_part_re().pattern.replace("(?P<credit>", "(?:").replace("(?P<name>", "(?:")
     return re.compile(rf"[（(](?:{part}[、，\s]?)+[）)]")
+
+
+@cache
+def _credit_roles() -> frozenset[str]:
+    return lexicons.words("byline_roles") | lexicons.words("staff_roles")
 
 
 def _role_is_title(role: str) -> bool:
@@ -895,6 +914,9 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
                     extra.append(Mention(a, b, next(iter(people)), "surname_title", 0.8))
             a = text.find(surname, a + 1)
     all_mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    # a credit's role after a name opens the next credit when a name follows it (记者杨莉通讯员王媛);
+    # other titles after a name are that person's (江泽民主席叶利钦总统)
+    credit_roles = _credit_roles()
     titled_starts = {m.start for m in mentions if m.rule == "title_name" and m.titles}
     # titles written right after a name (习近平总书记)
     for m in all_mentions:
@@ -903,10 +925,14 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
         after = _title_re().match(text, m.end)
         # the title ends where jieba ends a word (特朗普总统|援引, not 总统府), and is not the title of the
         # next person (记者杨莉通讯员王媛: 通讯员 is 王媛's)
-        if after and t.is_boundary(after.end()) and after.end() not in titled_starts:
+        if after and t.is_boundary(after.end()) and not (after.end() in titled_starts
+                                                         and after.group() in credit_roles):
             m.titles.append(after.group())
         elif text[m.end:m.end + 1] == "，":
             m.titles.extend(_apposed_title(t, m.end + 1))
+        elif (copula := _COPULA.match(text, m.end)) is not None:
+            # 张三担任公司总经理，/ 张三是记者。: a clause that is only a title phrase after 是 or a verb of office
+            m.titles.extend(_apposed_title(t, copula.end()))
     # a name found once as a full name is the name of the shorter mentions (罗经理 → 罗华民)
     return [Match(m.start, m.end, "PERSON", m.rule, m.score, {"name": m.name, "titles": m.titles})
             for m in all_mentions]

@@ -336,3 +336,26 @@ def test_a_name_read_before_an_organization_ending_does_not_cut_the_qualifier() 
 
 def test_a_title_after_a_name_stays_with_it_when_no_surname_follows() -> None:
     assert people("李明副总裁告诉记者，产品将上市。")["李明"] == ["副总裁"]
+
+
+def test_a_title_word_overlapping_the_one_before_does_not_hide_it() -> None:
+    # 科威特首相 holds 特首 (a title too); the title that ends where jieba ends a word is 首相
+    assert people("科威特首相萨巴赫当天会见了代表团。")["萨巴赫"] == ["科威特首相"]
+
+
+def test_and_after_a_title_word_joins_two_titles_not_one_qualifier() -> None:
+    assert people("加拿大短跑选手和美国短跑选手约翰逊参加了比赛。")["约翰逊"] == ["美国短跑选手"]
+
+
+def test_the_papers_own_credit_takes_nothing_before_it() -> None:
+    assert people("山区小学纪实本报记者钱小江报道：今年以来，学校扩建。")["钱小江"] == ["本报记者"]
+
+
+def test_a_post_after_a_verb_of_office_is_a_title() -> None:
+    found = people("村民王建国说，这里很美。王建国担任公司总经理，负责全面工作。")
+    assert found["王建国"] == ["村民", "公司总经理"]
+
+
+def test_a_post_after_a_name_stays_with_it_before_the_next_titled_name() -> None:
+    # only a credit's role after a name opens the next credit (记者杨莉通讯员王媛); 主席 here is 王建华's
+    assert people("仪式上，王建华主席李国栋总统分别致辞。")["王建华"] == ["主席"]
