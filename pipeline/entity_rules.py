@@ -19,7 +19,8 @@ from .segment import word_tags  # jieba's part-of-speech table, cached (no ``jie
 
 HAN = re.compile(f"[{CJK}]")
 #: punctuation and other characters that end a name or a phrase
-BREAK_CHARS = frozenset("，,。.；;：:！!？?、（）()《》〈〉【】[]“”\"'‘’「」『』—…\n\r\t ·/|-+～~*#")
+#: (list bullets too: ◆每经记者 is a credit after a bullet, not one word)
+BREAK_CHARS = frozenset("，,。.；;：:！!？?、（）()《》〈〉【】[]“”\"'‘’「」『』—…\n\r\t ·/|-+～~*#○●◆◇■□▲△▶►◎★☆※")
 
 #: tags of jieba's dictionary that stop a phrase read leftwards (prepositions, conjunctions, particles,
 #: pronouns, adverbs, numerals, classifiers, modal words, time words)

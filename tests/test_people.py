@@ -359,3 +359,7 @@ def test_a_post_after_a_verb_of_office_is_a_title() -> None:
 def test_a_post_after_a_name_stays_with_it_before_the_next_titled_name() -> None:
     # only a credit's role after a name opens the next credit (记者杨莉通讯员王媛); 主席 here is 王建华's
     assert people("仪式上，王建华主席李国栋总统分别致辞。")["王建华"] == ["主席"]
+
+
+def test_a_list_bullet_is_no_part_of_a_credit() -> None:
+    assert people("◆每经记者马晓骏发自上海")["马晓骏"] == ["每经记者"]
