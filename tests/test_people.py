@@ -362,4 +362,4 @@ def test_a_post_after_a_name_stays_with_it_before_the_next_titled_name() -> None
 
 
 def test_a_list_bullet_is_no_part_of_a_credit() -> None:
-    assert people("◆每经记者马晓骏发自上海")["马晓骏"] == ["每经记者"]
+    assert people("◆每经记者王晓明发自上海")["王晓明"] == ["每经记者"]
