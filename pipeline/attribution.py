@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from . import lexicons
 from .layout import Layout
 from .segment import is_word
-from .spans import doc_text, token_spans
+from .spans import doc_text, info_of, token_spans
 
 _CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
 _SENTENCE_END = "。！？!?"
@@ -329,7 +329,7 @@ def context_for(doc: Doc) -> Context:
     def mentions(key: str) -> list[Mention]:
         out = []
         for span in doc.spans.get(key, []):
-            info = span._.info
+            info = info_of(span)
             out.append(Mention(span.start_char, span.end_char, info.get("name") or span.text,
                                tuple(info.get("titles") or ())))
         return out

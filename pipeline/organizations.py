@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
-from .spans import Match, doc_text, set_spans, token_spans
+from .spans import Match, doc_text, info_of, set_spans, token_spans
 
 Token = tuple[int, int, str]
 #: start, end, entity key, kind, rule, the division a local body belongs to (its seat) or None
@@ -586,7 +586,7 @@ def organizations_component(doc: Doc) -> Doc:
     text = doc_text(doc)
     titles = []
     for span in people:
-        for title in span._.info.get("titles", []):
+        for title in info_of(span).get("titles", []):
             a = text.rfind(title, max(0, span.start_char - len(title) - 40), span.start_char)
             if a >= 0:
                 titles.append((a, a + len(title)))

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
-from .spans import Match, doc_text, set_spans, token_spans
+from .spans import Match, doc_text, info_of, set_spans, token_spans
 
 Token = tuple[int, int, str]
 _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
@@ -422,7 +422,7 @@ def places_component(doc: Doc) -> Doc:
     orgs = doc.spans.get("organizations", [])
     avoid = [(s.start_char, s.end_char) for s in orgs]
     people = [(s.start_char, s.end_char) for s in doc.spans.get("people", [])]
-    seats = [tuple(s._.info["seat"]) for s in orgs if s._.info.get("seat")]
+    seats = [tuple(i["seat"]) for i in map(info_of, orgs) if i.get("seat")]
     text = doc_text(doc)
     set_spans(doc, "places", find_places(text, tokens, avoid, people, seats))
     return doc

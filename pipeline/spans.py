@@ -183,6 +183,10 @@ def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
                           for a, b, label in items]
 
 
-def info(span: Span) -> dict[str, Any]:
-    """``span._.info`` without spaCy's extension machinery (an object per read)."""
-    return _info(span)
+def info_of(span: Span) -> dict[str, Any]:
+    """``span._.info`` without spaCy's extension machinery (an object made per read): for loops over a
+    group's spans."""
+    return span.doc.user_data.get((_INFO_KEY, span.label_, span.start_char, span.end_char), {})
+
+
+info = info_of

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from pipeline.clean import identity
 from pipeline.language import get_nlp
-from pipeline.spans import Match, ensure_boundaries, info, set_spans, token_spans, token_starts
+from pipeline.spans import Match, ensure_boundaries, info_of, set_spans, token_spans, token_starts
 
 TEXT = "海淀区委书记王一表示，中关村科学城的企业有2万余家。北京市科委主任李二说，明年再增加一倍。"
 
@@ -47,7 +47,7 @@ def test_earlier_groups_keep_their_offsets_across_a_split() -> None:
     for span in doc.spans["people"]:  # the same token indices a fresh lookup finds
         again = doc.char_span(span.start_char, span.end_char)
         assert (again.start, again.end) == (span.start, span.end)
-    assert info(doc.spans["people"][0])["name"] == "王一"
+    assert info_of(doc.spans["people"][0])["name"] == "王一"
 
 
 def test_a_doc_retokenized_elsewhere_gets_a_new_table() -> None:
