@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from pipeline.clean import identity
 from pipeline.language import get_nlp
-from pipeline.spans import Match, ensure_boundaries, info_of, set_spans, token_spans, token_starts
+from pipeline.spans import Match, doc_text, ensure_boundaries, info_of, set_spans, token_spans, token_starts
 
 TEXT = "海淀区委书记王一表示，中关村科学城的企业有2万余家。北京市科委主任李二说，明年再增加一倍。"
 
@@ -80,3 +80,11 @@ def test_ensure_boundaries_leaves_aligned_offsets_alone() -> None:
     n = len(doc)
     ensure_boundaries(doc, [t.idx for t in doc] + [0, len(TEXT), -1, len(TEXT) + 5])
     assert len(doc) == n
+
+
+def test_doc_text_is_the_clean_text_object() -> None:
+    """Read from where spaCy keeps ``doc._.clean``, not rebuilt from the tokens."""
+    doc = make_doc()
+    assert doc_text(doc) is doc._.clean.text
+    bare = get_nlp().make_doc(TEXT)
+    assert doc_text(bare) == TEXT
