@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +24,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
+from .places import trie_pattern
 from .spans import Match, doc_text, info_of, set_spans, token_spans
 
 Token = tuple[int, int, str]
@@ -82,7 +84,8 @@ def _brand_ok(text: str, tokens: Sequence[Token], k: int, start: int, end: int, 
     rare = _freq(word) < 50  # 高领 yes, 全球 no
     if tag not in ("x", "nz", "nr", "nrt") and not (tag == "n" and alone and rare and len(word) >= 2):
         return False
-    after = [t for t in tokens if t[0] == end]
+    j = bisect_left(tokens, end, key=_token_start)  # the word starting at ``end``, if one does
+    after = tokens[j:j + 1] if j < len(tokens) and tokens[j][0] == end else []
     return not after or len(after[0][2]) == 1 or er.stops_phrase(after[0][2]) or \
         er.tag(after[0][2]) in ("v", "vn", "p", "c", "d", "uj", "ul") or after[0][2] in er.titles() or \
         after[0][2] in _INTERNAL_UNITS
@@ -127,8 +130,9 @@ def _lexicon_index() -> tuple[re.Pattern[str], dict[str, list[int]]]:
     for i, entry in enumerate(lexicon_entries()):
         for form in entry.forms:
             index.setdefault(form, []).append(i)
-    pattern = re.compile("|".join(re.escape(f) for f in sorted(index, key=len, reverse=True)))
-    return pattern, index
+    # a trie of the forms finds the longest at a position as the flat alternation did (longest first),
+    # three times faster: the engine no longer tries each form in turn at every character
+    return re.compile(trie_pattern(index)), index
 
 
 def _boundary_ok(text: str, start: int, end: int, bounds: set[int], form: str) -> bool:
@@ -190,8 +194,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
                        avoid: Iterable[tuple[int, int]] = ()) -> list[Match]:
     """Organizations in ``text``. ``titles`` are (start, end) of title phrases at people (for title frames),
     ``avoid`` are spans of people's names."""
-    bounds = {t[0] for t in tokens} | {t[1] for t in tokens}
-    starts = [t[0] for t in tokens]
+    starts = list(map(_token_start, tokens))
+    bounds = {*starts, *map(_token_end, tokens)}
     found: list[Found] = []
     avoid = list(avoid)
 
@@ -274,7 +278,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             found.append((f[0], unit.end(), "name:" + text[f[0]:unit.end()], "institution", "org_numbered_unit", None))
 
     # 2b. a country written right before a body's name starts it (摩洛哥真实性与现代党, 中国驻南非大使馆)
-    found.extend(_country_bodies(text, tokens, bounds))
+    found.extend(_country_bodies(text, tokens, bounds, starts))
 
     # 2c. a quoted name after the kind of body it is: 智库“欧洲之友”
     appositives = [(m.start(2), m.end(2)) for m in _APPOSITIVE.finditer(text)]
@@ -341,12 +345,8 @@ def _from(tokens: Sequence[Token], start: int) -> Sequence[Token]:
     return tokens[max(0, bisect_right(tokens, start, key=_token_start) - 1):]
 
 
-def _token_start(t: Token) -> int:
-    return t[0]
-
-
-def _token_end(t: Token) -> int:
-    return t[1]
+_token_start = itemgetter(0)
+_token_end = itemgetter(1)
 
 
 def _tokens_within(tokens: Sequence[Token], starts: Sequence[int], start: int, end: int) -> list[Token]:
@@ -399,7 +399,7 @@ def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -
 @cache
 def _country_pattern() -> re.Pattern[str]:
     forms = {f for e in er.country_entries() if e.kind == "country" for f in e.forms if len(f) >= 2}
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    return re.compile(trie_pattern(forms))  # the longest form at a position, as a trie (see _lexicon_index)
 
 
 @cache
@@ -459,14 +459,13 @@ def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | Non
     return parts[-1][0], parts[-1]
 
 
-def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int]) -> list[Found]:
+def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts: Sequence[int]) -> list[Found]:
     """Bodies whose name starts with a country (摩洛哥真实性与现代党, 南非共产党, 中华人民共和国驻南非共和国大使馆):
     a country at a word start, then up to twelve characters of words that may stand inside a name, then a
     party, state, army or association suffix ending a word."""
     out: list[Found] = []
     kinds = er.org_suffix_kinds()
     suffixes = er.org_suffix_pattern()
-    starts = [t[0] for t in tokens]
     for m in _country_pattern().finditer(text):
         if m.start() not in bounds:
             continue
