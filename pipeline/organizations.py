@@ -497,6 +497,9 @@ def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts
     return out
 
 
+_DOUBLED_LEVEL = re.compile(r"(区|市|县|省|镇|乡)\1(委|政府)")
+
+
 def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> list[Match]:
     """Longest non-overlapping spans win; every mention of an entity carries its fullest form."""
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
@@ -518,8 +521,7 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
     fullest: dict[str, str] = {}
     kinds: dict[str, str] = {}
     # 海淀区区委 and 海淀区委 are one body
-    kept = [(s, e, re.sub(r"(区|市|县|省|镇|乡)\1(委|政府)", r"\1\2", key), kind, rule)
-            for s, e, key, kind, rule in kept]
+    kept = [(s, e, _DOUBLED_LEVEL.sub(r"\1\2", key), kind, rule) for s, e, key, kind, rule in kept]
     kept = _join_missions(kept)
     kept = _join_place_prefixed(kept)
     counts: dict[tuple[str, str], int] = {}
@@ -542,10 +544,16 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
 _MISSION = re.compile(r"(.+?)(?:驻(.+))?(大使馆|总领事馆|领事馆|使馆)")
 
 
+@cache
+def _country_of() -> dict[str, str]:
+    """Every form of a country → its name (made once, not per article)."""
+    return {f: e.name for e in er.country_entries() for f in e.forms}
+
+
 def _join_missions(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
     """中国大使馆 and 中华人民共和国大使馆 are mentions of the one mission the article names in full
     (中华人民共和国驻南非共和国大使馆) when it names only one of that country."""
-    country_of = {f: e.name for e in er.country_entries() for f in e.forms}
+    country_of = _country_of()
     full: dict[str, set[str]] = {}
     for _s, _e, key, _k, _r in kept:
         m = _MISSION.fullmatch(key[5:]) if key.startswith("name:") else None
