@@ -58,8 +58,12 @@ _INTERNAL_UNITS = ("党委", "党组", "董事会", "党支部", "监事会", "�
 _CORPORATE_TITLES = frozenset({"首席执行官", "总裁", "副总裁", "董事长", "副董事长", "总经理", "副总经理", "创始人",
                                "联合创始人", "首席技术官", "首席财务官", "首席运营官", "首席科学家", "CEO", "书记",
                                "党委书记", "主席", "院长", "所长", "理事长", "会长", "教授", "研究员", "主任", "社长"})
+_LIST_KINDS = "企业|公司|机构|集团|银行|高校|院校|单位|媒体|厂商"
 _LIST_FRAME = re.compile(rf"((?:[{CJK}A-Za-z“”]{{2,10}}、)+[{CJK}A-Za-z“”]{{2,10}})等(?:[{CJK}]{{0,10}}?)"
-                         rf"(企业|公司|机构|集团|银行|高校|院校|单位|媒体|厂商)")
+                         rf"({_LIST_KINDS})")
+#: what every list frame holds: without 、, 等 and a kind word the frame is not looked for (the pattern
+#: tries its items at every character)
+_LIST_KIND = re.compile(_LIST_KINDS)
 #: suffixes that are ordinary words too (北京高端科技创新): only after a brand name jieba does not know
 _BRAND_SUFFIXES = frozenset({"科技", "网络", "电子", "生物", "医药", "资本", "能源", "航空", "汽车", "证券", "保险",
                              "基金",
@@ -321,7 +325,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         found.append((a, q_end, "name:" + qualifier, suffix_kind, "org_title_frame", seat))
 
     # 4. list frames
-    for m in _LIST_FRAME.finditer(text):
+    for m in _LIST_FRAME.finditer(text) if "等" in text and "、" in text and _LIST_KIND.search(text) else ():
         kind = "school" if m.group(2) in ("高校", "院校") else "media" if m.group(2) == "媒体" else "company"
         offset = m.start(1)
         if any(er.tag(item.strip("“”")) in ("n", "v", "vn", "a") for item in m.group(1).split("、")[1:]):

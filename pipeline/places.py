@@ -41,8 +41,12 @@ _STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将�
 _GENERIC_PLACES = frozenset({"江山", "河山", "山河", "江湖", "港湾", "海湾", "青山", "高山", "深山", "大山", "山村",
                              "渔港", "小岛", "海岛", "大桥", "乡村", "城乡", "农村", "城镇", "乡镇", "新村"})
 _CALLED = re.compile(rf"(?:叫|名叫|叫做|名为)([{CJK}]{{2,6}}?)的(?:地方|自然村|村子|村落|小村|山村|村庄|小镇)")
+_LIST_KINDS = "村落|自然村|村庄|行政村|乡镇|景点|景区|城市"
 _PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等[0-9０-９一二三四五六七八九十几多]*个?"
-                         rf"(?:村落|自然村|村庄|行政村|乡镇|景点|景区|城市)")
+                         rf"(?:{_LIST_KINDS})")
+#: what every list frame holds: without 、, 等 and a kind word the frame is not looked for (the pattern
+#: tries its items at every Chinese character)
+_LIST_KIND = re.compile(_LIST_KINDS)
 _PROPER_TAGS = frozenset({"x", "ns", "nz", "nr", "nrt", "nrfg", "j"})
 _LATIN_NEXT = re.compile(r"[A-Za-z]")
 _NATURAL_KINDS = frozenset({"river", "lake", "mountain", "gorge"})
@@ -294,7 +298,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     # frames: 一个叫大叶林场的地方; 凤岗岭脚、栗木坑、瓦窑等八个村落
     for m in _CALLED.finditer(text):
         found.append((m.start(1), m.end(1), "n:" + m.group(1), "town", "place_called_frame"))
-    for m in _PLACE_LIST.finditer(text):
+    for m in _PLACE_LIST.finditer(text) if "等" in text and "、" in text and _LIST_KIND.search(text) else ():
         offset = m.start(1)
         for item in m.group(1).split("、"):
             a, b = offset, offset + len(item)
