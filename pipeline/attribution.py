@@ -20,13 +20,14 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import cache
+from operator import itemgetter
 
 from spacy.tokens import Doc
 
 from . import lexicons
 from .layout import Layout
 from .segment import is_word
-from .spans import doc_text, token_spans
+from .spans import doc_text, info_of, token_spans, token_starts
 
 _CLAUSE_BREAK = "，,。！？!?；;：:“”「」『』（）()\n"
 _SENTENCE_END = "。！？!?"
@@ -82,7 +83,8 @@ class Context:
     _token_start_list: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._token_start_list = sorted(self.token_starts)
+        if not self._token_start_list:  # context_for gives the Doc's, sorted already
+            self._token_start_list = sorted(self.token_starts)
         _link_names(self.people)
         self.people.extend(_short_references(self.text, self.people))
         self.people.sort(key=lambda m: (m.start, m.end))
@@ -329,7 +331,7 @@ def context_for(doc: Doc) -> Context:
     def mentions(key: str) -> list[Mention]:
         out = []
         for span in doc.spans.get(key, []):
-            info = span._.info
+            info = info_of(span)
             out.append(Mention(span.start_char, span.end_char, info.get("name") or span.text,
                                tuple(info.get("titles") or ())))
         return out
@@ -337,9 +339,9 @@ def context_for(doc: Doc) -> Context:
     layout: Layout | None = (doc._.meta or {}).get("layout")
     headings = [(b.start, b.end) for b in layout.blocks if b.kind == "heading"] if layout else []
     breaks = [b.start for b in layout.blocks if b.kind in ("byline", "title")] if layout else []
-    tokens = token_spans(doc)
-    return Context(doc_text(doc), mentions("people"), mentions("organizations"),
-                   {a for a, _, _ in tokens}, {b for _, b, _ in tokens}, headings, breaks)
+    tokens, starts = token_spans(doc), token_starts(doc)
+    return Context(doc_text(doc), mentions("people"), mentions("organizations"), set(starts),
+                   set(map(itemgetter(1), tokens)), headings, breaks, _token_start_list=list(starts))
 
 
 def _person(m: Mention, start: int | None = None, end: int | None = None) -> Speaker:

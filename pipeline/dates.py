@@ -57,11 +57,14 @@ DATE_START = rf"(?=[\d{_CN_DIGIT}十])"
 DATE_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (rule, re.compile(rf"{DATE_START}(?<![\d第.])(?:{pattern})")) for rule, pattern in _FORMS)
 # 2017-11-30, 2017/11/30, 2017.11.30 (a year that writes four digits keeps decimals and codes out)
-ISO_RE = re.compile(r"(?<![\d.\-/])(?P<y>(?:1[5-9]|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)"
-                    r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.\-/])")
+ISO_PATTERN = (r"(?<![\d.\-/])(?P<y>(?:1[5-9]|20)\d{2})(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)"
+               r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\d.\-/])")
 # 13.5.2015, 3-7-2017 (day first, as the Recognizers cases write them; rare in Chinese news)
-DMY_RE = re.compile(r"(?<![\d.\-/])(?P<d>3[01]|[12]\d|0?[1-9])(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)"
-                    r"(?P<y>(?:1[5-9]|20)\d{2})(?![\d.\-/])")
+DMY_PATTERN = (r"(?<![\d.\-/])(?P<d>3[01]|[12]\d|0?[1-9])(?P<s>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=s)"
+               r"(?P<y>(?:1[5-9]|20)\d{2})(?![\d.\-/])")
+# led by a lookahead of the characters they start with, like the forms above (half the time)
+ISO_RE = re.compile(r"(?=[12])" + ISO_PATTERN)
+DMY_RE = re.compile(r"(?=\d)" + DMY_PATTERN)
 
 RELATIVE = {
     "今年": ("year", 0), "本年": ("year", 0), "去年": ("year", -1), "前年": ("year", -2), "明年": ("year", 1),

@@ -20,6 +20,7 @@ What a numeral must not be, and the general rule that says so:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,7 +32,7 @@ from .dates import find_dates
 from .numbers import _CN_BODY as CN_NUMERAL_CHARS
 from .numbers import APPROX_PAIR, NUMERAL, NumberError, parse_approx_pair, parse_fraction, parse_number, to_int_if_whole
 from .segment import segmenter, word_tags
-from .spans import Claimed, Match, doc_text, set_spans
+from .spans import Claimed, Match, doc_text, set_spans, token_starts
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
 CLAUSE_MARKS = "，。；！？：\n,;!?、"
@@ -122,6 +123,10 @@ def figure_pattern() -> str:
 
 
 #: 半个小时, 半个月: half of a time unit, with no numeral (上半个月 is a part of the month, not a span)
+#: 余/多/几 inside the number (1万余, 十几): more than the number says
+_VAGUE_DIGIT = re.compile("[余多几]")
+#: a bare 百/千/万/亿, a figure only after 上 or a quantity word (上百, 近千)
+_BARE_HUNDREDS = frozenset("百千万亿")
 _HALF_RE = re.compile(r"(?<![上下前后多大])半个(?P<unit>小时|月|钟头|星期|世纪)")
 _GROUP_RE = re.compile(rf"(?P<num>[二两三四五六七八九十])大(?=[{CJK}])")
 
@@ -149,40 +154,50 @@ def _kind_of(unit: str | None) -> str | None:
     return info.kind if info else None
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    a = max(text.rfind(ch, 0, start) for ch in CLAUSE_MARKS) + 1
-    ends = [i for i in (text.find(ch, end) for ch in CLAUSE_MARKS) if i >= 0]
-    return a, min(ends) if ends else len(text)
+_CLAUSE_MARK = re.compile(f"[{re.escape(CLAUSE_MARKS)}]")
+
+
+class _Clauses:
+    """The clause around a stretch of the text: from after the clause mark before it to the next one.
+    The marks' offsets are found once per text and looked up by bisection (a search for each of the
+    thirteen marks either way from every figure read most of the text again per figure)."""
+
+    def __init__(self, text: str) -> None:
+        self.length = len(text)
+        self.marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        i = bisect_left(self.marks, start)
+        j = bisect_left(self.marks, end)
+        return (self.marks[i - 1] + 1 if i else 0), (self.marks[j] if j < len(self.marks) else self.length)
 
 
 class _Tokens:
-    """jieba words of the text with their offsets, to ask which word a numeral sits in."""
+    """jieba words of the text with their offsets, to ask which word a numeral sits in. A word runs to
+    the next one's start, so it keeps its trailing space like ``text_with_ws``; words are cut from the
+    text when asked for (a few per figure), not for every token."""
 
     def __init__(self, text: str, doc: Doc | None = None) -> None:
-        self.starts: list[int] = []
-        self.words: list[str] = []
+        self.text = text
+        self.starts: list[int]
         if doc is not None:  # the Doc's words are jieba's already: no second segmentation
-            # read from arrays (a Token object per word costs more than the slicing); a word runs to
-            # the next one's start, so it keeps its trailing space like ``text_with_ws``
-            self.starts = doc.to_array("IDX").tolist()
-            bounds = [*self.starts[1:], len(text)]
-            self.words = [text[a:b] for a, b in zip(self.starts, bounds, strict=True)]
+            self.starts = token_starts(doc)
             return
+        self.starts = []
         pos = 0
         for word in segmenter().cut(text, HMM=True):
             self.starts.append(pos)
-            self.words.append(word)
             pos += len(word)
 
-    def at(self, offset: int) -> tuple[int, str]:
-        from bisect import bisect_right
+    def word(self, i: int) -> str:
+        starts = self.starts
+        return self.text[starts[i]:starts[i + 1] if i + 1 < len(starts) else len(self.text)]
 
+    def at(self, offset: int) -> tuple[int, str]:
         i = bisect_right(self.starts, offset) - 1
-        return self.starts[i], self.words[i]
+        return self.starts[i], self.word(i)
 
     def index(self, offset: int) -> int:
-        from bisect import bisect_right
-
         return bisect_right(self.starts, offset) - 1
 
 
@@ -217,7 +232,7 @@ def _subject(tokens: _Tokens, clause_start: int, start: int) -> str | None:
     i = tokens.index(start - 1) if start > 0 else -1
     words: list[str] = []
     while i >= 0 and tokens.starts[i] >= clause_start and len(words) < 4:
-        word = tokens.words[i]
+        word = tokens.word(i)
         tag = _word_tag(word) or ""
         if not re.fullmatch(f"[{CJK}]+", word) or not (tag.startswith("n") or tag in ("vn", "j")):
             break
@@ -289,19 +304,25 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
     ``doc``: the text's Doc, whose words are reused."""
     claimed = Claimed(len(text), [*(exclude or []), *((m.start, m.end) for m in find_dates(text))])
     tokens = _Tokens(text, doc)
+    clauses = _Clauses(text)
     prefixes, suffixes = approx_words()
     not_pre, not_suf = not_figure_contexts()
+    # the context words as tuples: one str.endswith / startswith call tests them all
+    not_before = tuple(w for w, why in not_pre.items() if why != "weekday")
+    weekday_before = tuple(w for w, why in not_pre.items() if why == "weekday")
+    not_after = tuple(not_suf)
     table = units()
     found: list[Match] = []
 
     overlaps = claimed.overlaps
 
     for m in figure_re().finditer(text):
-        core = next(g for g in ("pair", "frac", "pct", "num") if m[g])
+        pair, frac, pct, num = m.group("pair", "frac", "pct", "num")
+        core = "pair" if pair else "frac" if frac else "pct" if pct else "num"
         n_start, n_end = m.start(core), m.end("num2") if m["num2"] else m.end(core)
-        if m["pre"] == "上" and not re.fullmatch("[百千万亿]", m["num"] or ""):
+        if m["pre"] == "上" and num not in _BARE_HUNDREDS:
             continue  # 上 means "more than" only in 上百/上千/上万
-        if re.fullmatch("[百千万亿]", m["num"] or "") and not m["pre"] and \
+        if num in _BARE_HUNDREDS and not m["pre"] and \
                 not (m["num"] == "百" and _kind_of(m["unit"]) in _MEASURE_KINDS):
             continue  # a bare 百/千 is a word (百年大计, 千家万户) unless a quantity word leads it or a
             # measure follows it (百米长卷)
@@ -325,12 +346,11 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             continue  # g20, 5G: codes and names
         if prev_char.isdigit() or prev_char == ".":
             continue
-        if any(before.endswith(w) for w, why in not_pre.items() if why != "weekday"):
+        if before.endswith(not_before):
             continue
-        if any(before.endswith(w) for w, why in not_pre.items() if why == "weekday") and \
-                (m["num"] or "") in tuple("一二三四五六日天"):
+        if before.endswith(weekday_before) and (m["num"] or "") in tuple("一二三四五六日天"):
             continue
-        if any(text.startswith(w, n_end) or (unit and text.startswith(w, m.end("unit"))) for w in not_suf):
+        if text.startswith(not_after, n_end) or (unit and text.startswith(not_after, m.end("unit"))):
             continue
         if found and found[-1].end == start:
             continue  # 两个|一百年, 上万元|一斤: what the figure before counts or is priced by
@@ -375,7 +395,7 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         approx = None
         if m["pre"]:
             approx = prefixes.get(m["pre"])
-        if m["fz"] or m["fz2"] or re.search(f"[{re.escape('余多几')}]", m.group(core)):
+        if m["fz"] or m["fz2"] or _VAGUE_DIGIT.search(m.group(core)):
             approx = approx or ("about" if m["fz"] == "来" else "more_than")
         if m["suf"] and not since:
             approx = suffixes.get(m["suf"], approx)
@@ -386,7 +406,7 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
             unit_key = unit = "个" + unit[2:]  # 3个多小时 → 个小时
         info = table.get(unit_key)
         kind = hint or (info.kind if info else ("count" if unit else "other"))
-        clause_start, clause_end = _clause(text, start, end)
+        clause_start, clause_end = clauses.around(start, end)
         found.append(Match(start, end, "FIGURE", f"figure_{core}", attrs={
             "value": to_int_if_whole(value) if value is not None else None,
             "low": to_int_if_whole(low) if low is not None else None,
@@ -407,7 +427,7 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         if not unit:
             continue
         value = parse_number(m["num"])
-        clause_start, clause_end = _clause(text, start, end)
+        clause_start, clause_end = clauses.around(start, end)
         found.append(Match(start, end + len(unit), "FIGURE", "figure_group", attrs={
             "value": to_int_if_whole(value), "low": None, "high": None, "unit": unit, "currency": None,
             "approx": None, "kind": "count", "subject": None,
@@ -417,7 +437,7 @@ def find_figures(text: str, *, exclude: list[tuple[int, int]] | None = None, doc
         start, end = m.start(), m.end()
         if overlaps(start, end) or any(start < y and x < end for x, y in taken):
             continue
-        clause_start, clause_end = _clause(text, start, end)
+        clause_start, clause_end = clauses.around(start, end)
         unit = "个" + m["unit"]
         found.append(Match(start, end, "FIGURE", "figure_half", attrs={
             "value": 0.5, "low": None, "high": None, "unit": unit, "currency": None, "approx": None,

@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,7 +24,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
-from .spans import Match, doc_text, set_spans, token_spans
+from .spans import Match, doc_text, info_of, set_spans, token_spans
 
 Token = tuple[int, int, str]
 _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
@@ -32,6 +33,7 @@ _FEATURE_SUFFIXES = ("林场", "水库", "大桥", "海峡", "半岛", "群岛",
                      "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞")
 _SUFFIX_TUPLE = (*_LOCAL_SUFFIXES, *_FEATURE_SUFFIXES)
 _LOCAL_RE = re.compile("|".join(sorted(_SUFFIX_TUPLE, key=len, reverse=True)))
+_SUFFIX_LAST = re.compile("[" + "".join(sorted({s[-1] for s in _SUFFIX_TUPLE})) + "]")
 #: characters that do not start a stem: function words jieba glued to it (委对乡, 而本乡, 叫凤叶村) and the
 #: suffix of a place before it (一都镇三岭村)
 _STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将让给该这那每其镇乡村溪河江湖山")
@@ -39,8 +41,12 @@ _STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将�
 _GENERIC_PLACES = frozenset({"江山", "河山", "山河", "江湖", "港湾", "海湾", "青山", "高山", "深山", "大山", "山村",
                              "渔港", "小岛", "海岛", "大桥", "乡村", "城乡", "农村", "城镇", "乡镇", "新村"})
 _CALLED = re.compile(rf"(?:叫|名叫|叫做|名为)([{CJK}]{{2,6}}?)的(?:地方|自然村|村子|村落|小村|山村|村庄|小镇)")
+_LIST_KINDS = "村落|自然村|村庄|行政村|乡镇|景点|景区|城市"
 _PLACE_LIST = re.compile(rf"((?:[{CJK}]{{2,6}}、)+[{CJK}]{{2,6}})等[0-9０-９一二三四五六七八九十几多]*个?"
-                         rf"(?:村落|自然村|村庄|行政村|乡镇|景点|景区|城市)")
+                         rf"(?:{_LIST_KINDS})")
+#: what every list frame holds: without 、, 等 and a kind word the frame is not looked for (the pattern
+#: tries its items at every Chinese character)
+_LIST_KIND = re.compile(_LIST_KINDS)
 _PROPER_TAGS = frozenset({"x", "ns", "nz", "nr", "nrt", "nrfg", "j"})
 _LATIN_NEXT = re.compile(r"[A-Za-z]")
 _NATURAL_KINDS = frozenset({"river", "lake", "mountain", "gorge"})
@@ -51,7 +57,10 @@ _BILATERAL_NEXT = re.compile(r"两国|双方|关系|政党|论坛|峰会|对话|
 #: compass regions that are often only a direction (由西北流向东南)
 _COMPASS = frozenset({"东北", "西北", "东南", "西南"})
 _TOWARDS = re.compile(r"[流向到至往方角端侧部边风]|走向|方向")
-_FORM = re.compile(r".+", re.S)  # a match object over a lexicon hit
+
+
+_token_start = itemgetter(0)
+_token_end = itemgetter(1)
 
 
 @cache
@@ -82,29 +91,43 @@ def _lexicon() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, str, bo
     return {start: tuple(sorted(ns, reverse=True)) for start, ns in lengths.items()}, index
 
 
-def lexicon_hits(text: str) -> list[re.Match[str]]:
-    """Every lexicon place in ``text``, longest at a position, left to right without overlaps. A dict of
-    first two characters gives the few lengths a name starting there can have (one regex of all names
-    tries each of them at every character)."""
-    lengths, index = _lexicon()
-    first_chars = _lexicon_first_chars()
+def lexicon_hits(text: str) -> list[tuple[int, int, str]]:
+    """Every lexicon place in ``text`` as (start, end, form), longest at a position, left to right without
+    overlaps. A dict of first two characters gives the few lengths a name starting there can have (one
+    regex of all names tries each of them at every character; a trie of them, its ~1,100 first
+    characters one by one)."""
+    index = _lexicon()[1]
+    by_two, by_one = _lengths_by_start()
+    get2, get1 = by_two.get, by_one.get
     hits = []
     i = 0
-    # only a character some form starts with can start a hit: the engine finds the next one in C (six
-    # characters in ten are none), where a Python step per character would look them up in vain
-    while (found := first_chars.search(text, i)) is not None:
-        i = found.start()
-        # the lengths of the forms starting with these two characters (or this one), longest first: a
-        # few dict lookups
+    # only a character some form starts with can start a hit: the engine finds them in C (six characters
+    # in ten are none), where a Python step per character would look them up in vain
+    for found in _lexicon_first_chars().finditer(text):
+        j = found.start()
+        if j < i:
+            continue  # inside the hit before
+        # the lengths of the forms starting with these two characters (or this one), longest first: one
+        # dict lookup, which finds nothing at nine candidates in ten
         # (a compiled pattern per first character cost 0.2-0.4 s of every cold start to compile)
-        ks = lengths.get(text[i:i + 2], ()) + lengths.get(text[i], ())
-        end = next((i + k for k in ks if text[i:i + k] in index), 0) if ks else 0
-        if end:
-            hits.append(_FORM.match(text, i, end))
-            i = end
-        else:
-            i += 1
-    return [h for h in hits if h is not None]
+        for k in get2(text[j:j + 2]) or get1(text[j], ()):
+            form = text[j:j + k]
+            if form in index:
+                hits.append((j, j + len(form), form))
+                i = j + k
+                break
+    return hits
+
+
+@cache
+def _lengths_by_start() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]]:
+    """The lengths of the forms by their first two characters, longest first, followed by 1 where the
+    first character is a form of its own; and those of one-character forms (for two characters that
+    start no longer form)."""
+    lengths, _ = _lexicon()
+    by_one = {k: ns for k, ns in lengths.items() if len(k) == 1}
+    by_two = {k: ns + by_one.get(k[0], ()) for k, ns in lengths.items() if len(k) == 2}
+    return by_two, by_one
 
 
 @cache
@@ -183,39 +206,38 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     """Places in ``text``; ``avoid`` are spans of organizations (a place inside one is no place), ``people``
     spans of people's names (a place may be named after one: 尼雷尔大桥), ``seats`` the divisions local
     bodies belong to (左口乡 of 左口乡纪委), places of their own."""
-    bounds = {t[0] for t in tokens} | {t[1] for t in tokens}
-    starts = [t[0] for t in tokens]
+    starts = list(map(_token_start, tokens))
+    bounds = {*starts, *map(_token_end, tokens)}
     found: list[tuple[int, int, str, str, str]] = []
     index = _lexicon()[1]
     hits = lexicon_hits(text)
-    present = {m.group() for m in hits}
+    present = {form for _a, _b, form in hits}
     lexicon_ends_so_far: set[int] = set()
     avoid = list(avoid)
     org_ends = {y for _x, y in avoid}
-    for m in hits:
-        key, kind, short = index[m.group()]
-        if short and not (m.start() in bounds and (m.end() in bounds or text.startswith("地区", m.end()))):
+    for m_start, m_end, form in hits:
+        key, kind, short = index[form]
+        if short and not (m_start in bounds and (m_end in bounds or text.startswith("地区", m_end))):
             continue
-        if _LATIN_NEXT.match(text, m.end()) or (m.start() and _LATIN_NEXT.match(text, m.start() - 1)):
+        if _LATIN_NEXT.match(text, m_end) or (m_start and _LATIN_NEXT.match(text, m_start - 1)):
             continue  # 天元MegEngine: a product name, not a district
-        if short and key.startswith("d:") and not _supported(m.group(), kind, present):
+        if short and key.startswith("d:") and not _supported(form, kind, present):
             continue
-        if m.start() in org_ends and (text.startswith("中心", m.end()) or er.org_suffix_pattern().match(text, m.end())):
+        if m_start in org_ends and (text.startswith("中心", m_end) or er.org_suffix_pattern().match(text, m_end)):
             continue  # 莱顿大学亚洲中心: a department of the body before it, named after a region
-        if _parallel(text, m.start(), m.end()):
+        if _parallel(text, m_start, m_end):
             continue  # 金山银山: a parallel idiom, not the district
-        if text.startswith("族", m.end()):
+        if text.startswith("族", m_end):
             continue  # 朝鲜族: a nationality, not the country
-        if _BILATERAL.fullmatch(m.group()) and _BILATERAL_NEXT.match(text, m.end()):
+        if _BILATERAL.fullmatch(form) and _BILATERAL_NEXT.match(text, m_end):
             continue  # 中非政党理论研讨会, 中美关系: China and another, not Central Africa
-        after_towards = m.start() > 0 and text[m.start() - 1] in "由从向往朝自"
-        if m.group() in _COMPASS and (_TOWARDS.match(text, m.end()) or after_towards
-                                      or m.start() in lexicon_ends_so_far):
+        after_towards = m_start > 0 and text[m_start - 1] in "由从向往朝自"
+        if form in _COMPASS and (_TOWARDS.match(text, m_end) or after_towards or m_start in lexicon_ends_so_far):
             continue  # 由西北流向东南, 三清湖东北端: a direction, not the region
-        end = m.end()
+        end = m_end
         if key.startswith("d:") and kind == "city" and text.startswith("地区", end):
             end += 2  # 吕梁地区: a prefecture by its former name
-        found.append((m.start(), end, key, kind, "place_lexicon"))
+        found.append((m_start, end, key, kind, "place_lexicon"))
         lexicon_ends_so_far.add(end)
     lexicon_ends = {e for _s, e, *_ in found}
 
@@ -262,15 +284,21 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if m.group() in ("镇", "乡", "街道"):
             town_ends.add(m.end())
     # a word jieba knows as a place that ends like one (三清山, 曼哈顿岛, 伊丽莎白港)
-    for a, b, w in tokens:
-        if len(w) >= 2 and er.tag(w) in ("ns", "nsf") and w.endswith(_SUFFIX_TUPLE) and w not in _GENERIC_PLACES \
+    # only the words ending where a suffix's last character stands (found by the engine, the word by
+    # bisection) can end in a suffix: no Python step for each of the article's words
+    for m in _SUFFIX_LAST.finditer(text):
+        k = bisect_right(starts, m.start()) - 1
+        if k < 0 or tokens[k][1] != m.end():
+            continue
+        a, b, w = tokens[k]
+        if len(w) >= 2 and w.endswith(_SUFFIX_TUPLE) and er.tag(w) in ("ns", "nsf") and w not in _GENERIC_PLACES \
                 and w[0] not in _STEM_HEADS and segmenter_freq(w) < 30 and \
                 not (len(w) == 2 and er.tag(w[0]) in ("v", "vg", "a")):  # 山岭, 港人治港 are frequent; 治山 a verb
             found.append((a, b, "n:" + w, "feature", "place_known_word"))
     # frames: 一个叫大叶林场的地方; 凤岗岭脚、栗木坑、瓦窑等八个村落
     for m in _CALLED.finditer(text):
         found.append((m.start(1), m.end(1), "n:" + m.group(1), "town", "place_called_frame"))
-    for m in _PLACE_LIST.finditer(text):
+    for m in _PLACE_LIST.finditer(text) if "等" in text and "、" in text and _LIST_KIND.search(text) else ():
         offset = m.start(1)
         for item in m.group(1).split("、"):
             a, b = offset, offset + len(item)
@@ -422,7 +450,7 @@ def places_component(doc: Doc) -> Doc:
     orgs = doc.spans.get("organizations", [])
     avoid = [(s.start_char, s.end_char) for s in orgs]
     people = [(s.start_char, s.end_char) for s in doc.spans.get("people", [])]
-    seats = [tuple(s._.info["seat"]) for s in orgs if s._.info.get("seat")]
+    seats = [tuple(i["seat"]) for i in map(info_of, orgs) if i.get("seat")]
     text = doc_text(doc)
     set_spans(doc, "places", find_places(text, tokens, avoid, people, seats))
     return doc

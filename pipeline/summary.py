@@ -3,7 +3,7 @@
 The one place where clean offsets become raw offsets, and where item text is read back from the raw
 text, so that every span in the output is evidence a reviewer can find in the file.
 
-What each stage leaves on the ``Doc`` (``span._.info`` keys in brackets):
+What each stage leaves on the ``Doc`` (``span._.info`` keys in brackets, read with ``spans.info_of``):
 - ``people``: one span per mention [name: the person's full name, titles: titles given at this mention];
 - ``organizations`` / ``places``: one span per mention [name: the fullest form, kind];
 - ``figures``: [value, low, high, unit, currency, approx, kind, subject, context_start, context_end];
@@ -48,7 +48,7 @@ from .models import (
     Speaker,
     Summary,
 )
-from .spans import doc_text
+from .spans import info_of
 
 SpanOf = Callable[[int, int], tuple[int, int]]
 TextOf = Callable[[int, int], str]
@@ -93,6 +93,7 @@ def build(doc: Doc, raw: RawText, *, article_id: str, source: str) -> Summary:
         return clean.raw_text(start, end)
 
     groups = doc.spans
+    text = clean.text
     people = _people(groups.get("people", []), span_of)
     person_ids = {p.name: p.id for p in people}
     person_titles = {p.name: p.titles for p in people}
@@ -107,7 +108,7 @@ def build(doc: Doc, raw: RawText, *, article_id: str, source: str) -> Summary:
         places=[Place(id=f"L{i}", name=name, kind=info.get("kind", "other"), mentions=mentions,
                       rule=info.get("rule", ""))
                 for i, (name, info, mentions) in enumerate(_clusters(groups.get("places", []), span_of), 1)],
-        figures=[_figure(s, span_of, text_of) for s in groups.get("figures", [])],
+        figures=[_figure(s, text, span_of, text_of) for s in groups.get("figures", [])],
         dates=[_date(s, span_of, text_of) for s in groups.get("dates", [])],
         relative_dates=[_date(s, span_of, text_of) for s in groups.get("relative_dates", [])],
         quotes=[_quote(i, s, person_ids, person_titles, span_of, text_of)
@@ -131,8 +132,8 @@ def _article(doc: Doc, raw: RawText, layout: Layout, clean: CleanText, article_i
         bucket = {"PHONE": contacts.phones, "EMAIL": contacts.emails, "URL": contacts.urls}[span.label_]
         if value not in bucket:
             bucket.append(value)
-    bylines = [Byline(name=c._.info["name"], role=c._.info["role"], credit=c._.info["credit"],
-                      span=span_of(c.start_char, c.end_char)) for c in doc.spans.get("credits", [])]
+    bylines = [Byline(name=i["name"], role=i["role"], credit=i["credit"], span=span_of(c.start_char, c.end_char))
+               for c in doc.spans.get("credits", []) for i in (info_of(c),)]
     repairs = [Repair(text=text_of(j.start - j.before, j.start + j.after), rule=j.rule,
                       span=span_of(j.start - j.before, j.start + j.after)) for j in clean.joins]
     sections = [Section(heading=text_of(a, b).strip(), span=span_of(a, b)) for a, b in layout.sections]
@@ -147,7 +148,7 @@ def _clusters(spans: Iterable[Span], span_of: SpanOf) -> list[tuple[str, dict, l
     """Mentions grouped by the entity's name, in order of first mention."""
     order: dict[str, tuple[dict, list[tuple[int, int]]]] = {}
     for span in spans:
-        info = span._.info
+        info = info_of(span)
         name = info.get("name") or span.text
         entry = order.setdefault(name, (info, []))
         entry[1].append(span_of(span.start_char, span.end_char))
@@ -157,7 +158,7 @@ def _clusters(spans: Iterable[Span], span_of: SpanOf) -> list[tuple[str, dict, l
 def _people(spans: Iterable[Span], span_of: SpanOf) -> list[Person]:
     people: dict[str, Person] = {}
     for span in spans:
-        info = span._.info
+        info = info_of(span)
         name = info.get("name") or span.text
         person = people.get(name)
         if person is None:
@@ -182,7 +183,7 @@ def distinct_titles(titles: list[str]) -> list[str]:
 
 
 def _date(span: Span, span_of: SpanOf, text_of: TextOf) -> DateItem:
-    info = span._.info
+    info = info_of(span)
     return DateItem(text=text_of(span.start_char, span.end_char), value=info.get("value"),
                     relative=bool(info.get("relative")), span=span_of(span.start_char, span.end_char),
                     rule=info.get("rule", ""))
@@ -197,11 +198,11 @@ def readable(clean_text: str) -> str:
     return _SPACE_BY_CJK.sub("", " ".join(clean_text.split()))
 
 
-def _figure(span: Span, span_of: SpanOf, text_of: TextOf) -> Figure:
-    info = span._.info
+def _figure(span: Span, text: str, span_of: SpanOf, text_of: TextOf) -> Figure:
+    info = info_of(span)
     context = ""
     if info.get("context_start") is not None:
-        context = readable(doc_text(span.doc)[info["context_start"]:info["context_end"]])
+        context = readable(text[info["context_start"]:info["context_end"]])
     return Figure(text=text_of(span.start_char, span.end_char), value=info.get("value"), low=info.get("low"),
                   high=info.get("high"), unit=info.get("unit", ""), currency=info.get("currency"),
                   approx=info.get("approx"), kind=info.get("kind", "other"), subject=info.get("subject"),
@@ -210,7 +211,7 @@ def _figure(span: Span, span_of: SpanOf, text_of: TextOf) -> Figure:
 
 def _quote(i: int, span: Span, person_ids: dict[str, str], person_titles: dict[str, list[str]],
            span_of: SpanOf, text_of: TextOf) -> Quote:
-    info = span._.info
+    info = info_of(span)
     name = info.get("speaker", "")
     title = info.get("speaker_title")
     if title and title not in person_titles.get(name, [title]):

@@ -114,3 +114,51 @@ def test_html_tags_are_masked_and_entities_decoded() -> None:
     assert "var x" not in c.text and "<p>" not in c.text
     assert "他说“你好”。" in c.text.replace(" ", "")
     assert len(c.text) == len(raw)
+
+
+def _curl_reference(text: str) -> str:
+    """The pairing rule read character by character (what ``_curl_straight_quotes`` does on the marks
+    and line breaks it finds)."""
+    chars = list(text)
+    open_double = open_single = False
+    for i, c in enumerate(chars):
+        if c == "\n":
+            open_double = open_single = False
+        elif c == '"':
+            chars[i] = "”" if open_double else "“"
+            open_double = not open_double
+        elif c == "'":
+            before = chars[i - 1] if i else " "
+            after = chars[i + 1] if i + 1 < len(chars) else " "
+            if (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha() and not open_single):
+                continue
+            chars[i] = "’" if open_single else "‘"
+            open_single = not open_single
+    return "".join(chars)
+
+
+def test_cleaning_steps_over_what_they_change_only() -> None:
+    """Quotation marks curled, full-width forms folded and carriage returns deleted as a step per
+    character would: the text, and each clean character's raw offset."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipeline.clean import _FULLWIDTH, _curl_straight_quotes
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.text(alphabet="\"'\n\r ab中文，。１Ａ％\u3000\t", max_size=40))
+    def check(raw: str) -> None:
+        chars = list(raw)
+        _curl_straight_quotes(chars)
+        assert "".join(chars) == _curl_reference(raw)
+        cleaned = clean(raw)
+        assert cleaned.to_raw[-1] == len(raw)
+        deleted = {i for i, c in enumerate(raw) if c == "\r" and raw[i + 1:i + 2] == "\n"}
+        deleted |= {i for j in cleaned.joins for i in range(j.raw_start, j.raw_end)}  # page breaks rejoined
+        assert list(cleaned.to_raw[:-1]) == [i for i in range(len(raw)) if i not in deleted]
+        for i, c in enumerate(cleaned.text):  # a substitution of one character by one character
+            source = raw[cleaned.to_raw[i]].translate(_FULLWIDTH)
+            assert c == source or (source == "\r" and c == "\n") or c in "“”‘’" or not c.strip() \
+                or c in "，：；？！（）"
+
+    check()

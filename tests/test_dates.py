@@ -85,3 +85,14 @@ def test_first_character_lookahead_changes_no_match(text: str) -> None:
     for (_rule, pattern), (_, fast) in zip(_FORMS, DATE_RES, strict=True):
         plain = re.compile(rf"(?<![\d第.])(?:{pattern})")
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.text(alphabet="0123456789-/.年x", max_size=30))
+def test_numeric_date_lookaheads_change_no_match(text: str) -> None:
+    import re
+
+    from pipeline.dates import DMY_PATTERN, DMY_RE, ISO_PATTERN, ISO_RE
+
+    for fast, pattern in ((ISO_RE, ISO_PATTERN), (DMY_RE, DMY_PATTERN)):
+        plain = re.compile(pattern)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

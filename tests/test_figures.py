@@ -241,3 +241,30 @@ def test_first_character_lookahead_changes_no_match(text: str) -> None:
 
     plain = re.compile(figure_pattern())
     assert [m.span() for m in figure_re().finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="，。；！？：\n,;!?、年月三5 ", max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_clause_lookup_is_the_nearest_marks_either_side(text: str, a: int, b: int) -> None:
+    """The clause around a figure, looked up by bisection in the marks' offsets, is the one the plain
+    search for each mark finds (from after the last mark before it to the first one at or after its end)."""
+    from pipeline.figures import CLAUSE_MARKS, _Clauses
+
+    start, end = min(a, b), max(a, b)
+    plain_start = max(text.rfind(ch, 0, start) for ch in CLAUSE_MARKS) + 1
+    ends = [i for i in (text.find(ch, end) for ch in CLAUSE_MARKS) if i >= 0]
+    assert _Clauses(text).around(start, end) == (plain_start, min(ends) if ends else len(text))
+
+
+def test_words_around_a_figure_are_the_doc_s_with_their_trailing_space() -> None:
+    from pipeline.figures import _Tokens
+    from pipeline.language import get_nlp
+
+    text = "企业有 2万余家，投资1600万元。"
+    doc = get_nlp().make_doc(text)
+    tokens = _Tokens(text, doc)
+    assert [tokens.word(i) for i in range(len(doc))] == [t.text_with_ws for t in doc]
+    assert tokens.at(text.index("万元")) == next((t.idx, t.text_with_ws) for t in doc if t.idx <= text.index("万元")
+                                               < t.idx + len(t.text_with_ws))
+    plain = _Tokens(text)  # without a Doc: jieba's own words
+    assert "".join(plain.word(i) for i in range(len(plain.starts))) == text

@@ -128,3 +128,31 @@ def test_a_place_before_a_name_met_again_is_one_organization() -> None:
 def test_kinds_of_bodies_are_no_names() -> None:
     found = orgs("钱庄、票号等金融机构兴起，外国银行随后进入。他从师范学校毕业后回乡任教。")
     assert not {"钱庄", "外国银行", "师范学校"} & set(found)
+
+
+
+def test_trie_patterns_find_what_the_longest_first_alternation_finds() -> None:
+    """The lexicon and country patterns are tries of the forms: at every position they take the longest
+    form, as the flat alternation of the forms sorted longest first does."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipeline import entity_rules as er
+    from pipeline.organizations import _country_pattern, _lexicon_index
+
+    lexicon_forms = list(_lexicon_index()[1])
+    country_forms = [f for e in er.country_entries() if e.kind == "country" for f in e.forms if len(f) >= 2]
+    cases = [(_lexicon_index()[0], lexicon_forms), (_country_pattern(), country_forms)]
+    flats = [re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))) for _p, forms in cases]
+    filler = st.text(alphabet="中国南非人民银行大使馆协会、的", max_size=3)
+    pieces = st.sampled_from(lexicon_forms + country_forms) | filler
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=10).map("".join))
+    def check(text: str) -> None:
+        for (trie, _forms), flat in zip(cases, flats, strict=True):
+            assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+    check()

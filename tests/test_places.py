@@ -128,3 +128,34 @@ def test_parallel_phrases_and_river_chiefs_are_no_places() -> None:
 def test_village_after_a_town_and_stations_after_a_city() -> None:
     found = places("他出生于浙江省嵊州市长乐镇水竹村。我们从长春乘动车到延吉西站。")
     assert {"长乐镇", "水竹村", "长春", "延吉西站"} <= set(found)
+
+
+def test_lexicon_hits_are_the_leftmost_longest_forms() -> None:
+    """The lexicon scan (candidate first characters from the engine, lengths by the first two characters)
+    finds what trying every form at every position finds: the longest form at the leftmost position,
+    then on after it."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipeline.places import _lexicon, lexicon_hits
+
+    index = _lexicon()[1]
+    longest = max(map(len, index))
+    forms = sorted(index)[::7]
+
+    def reference(text: str) -> list[tuple[int, int, str]]:
+        out, i = [], 0
+        while i < len(text):
+            k = next((k for k in range(min(longest, len(text) - i), 0, -1) if text[i:i + k] in index), 0)
+            if k:
+                out.append((i, i + k, text[i:i + k]))
+            i += k or 1
+        return out
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from(forms) | st.text(alphabet="北京海淀区山西省中国的和、东南", max_size=3),
+                    max_size=10).map("".join))
+    def check(text: str) -> None:
+        assert lexicon_hits(text) == reference(text)
+
+    check()
