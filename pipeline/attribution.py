@@ -555,7 +555,9 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
             return [Speaker(org.name, "organization", None, org.start, org.end)]
     for head, kind in _heads():
         if kind in ("organization", "group") and text.startswith(head, start) and head != "我":
-            return [Speaker(head, kind, None, start, start + len(head))]
+            # 会议明确了…，强调… : a bare 会议 is the fuller 中央经济工作会议 named before, as after a verb
+            fuller = _fuller_phrase(ctx, head, start) if kind == "organization" and len(head) >= 2 else None
+            return [Speaker(fuller or head, kind, None, start, start + len(head))]
     # 全省经济工作会议对全年工作进行总结，指出… : a meeting or document named at the sentence start
     window = min(first_clause_end, start + 18)
     for head, kind in _heads():

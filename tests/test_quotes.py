@@ -370,3 +370,10 @@ def test_subject_of_the_clause_before_a_subjectless_verb() -> None:
     # 毋庸讳言，…，有些人对…并不看好，认为… : the group that opens the clause before speaks
     quotes, _ = run("毋庸讳言，在今天的条件下，有些人对这项工作并不看好，认为坐的是冷板凳。\n", [])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("坐的是冷板凳", "有些人")]
+
+
+def test_bare_meeting_opening_a_sentence_takes_its_fuller_phrase() -> None:
+    # 会议明确了…，强调要… : the subject of a verb with no subject of its own is the meeting named in full before
+    text = "全省经济工作会议在省城召开。\n会议明确了明年的政策取向，强调要稳中求进、提质增效。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("要稳中求进、提质增效", "全省经济工作会议")]
