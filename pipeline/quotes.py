@@ -83,7 +83,8 @@ class Segment:
     continues: bool = False  # goes on in the next paragraph
     continued: bool = False  # goes on from the previous paragraph
     speech: bool = False
-    lead: str = ""  # colon | verb | comma | ""
+    lead: str = ""  # colon | verb | comma | target | ""
+    lead_cue: tuple[int, int] | None = None  # the verb of a ``target`` lead (指控BBC“…”)
     trail_cue: tuple[int, int] | None = None  # speech verb after the closing mark
     trail_clause: tuple[int, int] | None = None  # clause after the closing mark ending in a colon
     prev_block: tuple[int, int] | None = None
@@ -246,6 +247,9 @@ def classify(ctx: Context, seg: Segment) -> None:
             seg.lead = "verb" if ctx.verb_ending_at(j) else "comma"
         elif prev and ctx.verb_ending_at(before_end):
             seg.lead = "verb"
+        elif (target := _target_verb(ctx, before_end, ps)) is not None:
+            # 指控BBC“让我说出了…” : what the speaker said of the one named between the verb and the mark
+            seg.lead, seg.lead_cue = "target", target
     if not prev and seg.prev_block is not None:
         # 他说：⏎“…” : the previous paragraph ends with the colon that introduces this one
         pb_end = _skip(text, seg.prev_block[1], seg.prev_block[0], -1)
@@ -292,7 +296,7 @@ def classify(ctx: Context, seg: Segment) -> None:
         nxt = _skip(text, after + 1, pe)
         # 强调“坚决认为…”，并拒绝… / 题词：“…”，充分肯定了… : the quotation is the whole object of the
         # verb or colon before it
-        closes = nxt >= pe or text[nxt] in PAIRS or seg.lead in ("verb", "colon")
+        closes = nxt >= pe or text[nxt] in PAIRS or seg.lead in ("verb", "colon", "target")
     sentence_like = bool(_ENDS_SENTENCE.search(content)) or len(_SENTENCE_PUNCT.findall(content)) >= 1
     starts_sentence = not prev or prev in SENTENCE_END or prev in CLOSERS or prev in "）)"
     if trail is None and not seg.lead and starts_sentence and seg.close_mark is not None:
@@ -306,12 +310,12 @@ def classify(ctx: Context, seg: Segment) -> None:
             seg.subject_after = subject_after(ctx, *seg.next_block)
     if seg.continued or seg.continues or seg.repair or seg.lead == "prev_colon":
         seg.speech = True
-    elif seg.trail_cue is not None and seg.lead not in ("colon", "verb"):
+    elif seg.trail_cue is not None and seg.lead not in ("colon", "verb", "target"):
         # “拐点”，但发言人表示… : a term before an attribution is not its speech, nor is a name in marks
         # inside a clause (对话会的主题“构建…：政党的责任”，提醒…)
         seg.speech = ((sentence_like and (starts_sentence or prev in "，,；;"))
                       or bool(_ENDS_SENTENCE.search(content)) or (starts_sentence and len(content) >= 4))
-    elif seg.lead in ("colon", "verb"):
+    elif seg.lead in ("colon", "verb", "target"):
         seg.speech = closes and (sentence_like or len(content) >= 4)
     elif seg.lead == "comma":
         seg.speech = closes and ((sentence_like and len(content) >= 8) or _comma_tail(ctx, seg, content, after))
@@ -321,6 +325,30 @@ def classify(ctx: Context, seg: Segment) -> None:
         seg.speech = starts_sentence and closes and sentence_like and len(content) >= 6
     # a heading in marks (“坦新政府奉行的执政理念源于中国的成功经验”) may repeat speech quoted below
     seg.echo = not seg.speech and seg.whole_block and len(content) >= 8
+
+
+#: the object between a target verb and the quotation: a name, a pronoun or a short phrase (该媒体)
+_TARGET_OBJECT = re.compile(r"[^，,。！？!?；;：:、“”‘’「」『』（）()的\n]{1,6}")
+
+
+@cache
+def _target_verbs() -> frozenset[str]:
+    return lexicons.words("speech_verbs_targets")
+
+
+def _target_verb(ctx: Context, before_end: int, ps: int) -> tuple[int, int] | None:
+    """A verb of the ``speech_verbs_targets`` lexicon before the object that stands right before a quotation
+    (指控BBC“…”, 猜测该媒体“…”)."""
+    text = ctx.text
+    for verb in _target_verbs():
+        for obj_len in range(1, 7):
+            end = before_end - obj_len
+            if end - len(verb) < ps or text[end - len(verb):end] != verb:
+                continue
+            if _TARGET_OBJECT.fullmatch(text, end, before_end) and ctx.is_cue(end - len(verb), end) \
+                    and not nominal(text, end - len(verb)):
+                return end - len(verb), end
+    return None
 
 
 def _comma_tail(ctx: Context, seg: Segment, content: str, after: int) -> bool:
@@ -415,6 +443,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
     text = ctx.text
     speech = [s for s in segments if s.speech]
     inside = [(s.open_mark if s.open_mark is not None else s.start, s.end) for s in segments]
+    # 指控BBC“…” : the verb's speech is the direct quote after its object, not reported speech
+    targeted = {s.lead_cue[0] for s in speech if s.lead_cue is not None}
     found: list[Found] = []
     for ps, pe in blocks:
         if running is not None and (ps, pe) not in running:
@@ -426,7 +456,7 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
         for m in candidates:
             vs, ve = m.start(), m.end()
             view = m.re is VIEW_RE
-            if vs < taken_until or any(a <= vs < b for a, b in inside):
+            if vs < taken_until or any(a <= vs < b for a, b in inside) or vs in targeted:
                 continue
             if not view and (not ctx.is_cue(vs, ve) or nominal(text, vs)):
                 continue
@@ -588,6 +618,9 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         cue: str | None = None
         if seg.continued and chain:
             speakers, rule = chain, "direct_continued"
+        if not speakers and seg.lead == "target" and seg.lead_cue is not None:
+            speakers = speaker_before(ctx, seg.lead_cue[0], ps)
+            cue, rule = text[seg.lead_cue[0]:seg.lead_cue[1]], "direct_after_target"
         if (not speakers and seg.lead in ("colon", "verb", "comma") and seg.open_mark is not None) or (
                 not speakers and seg.repair == "missing_open"):
             mark = seg.open_mark if seg.open_mark is not None else seg.start

@@ -377,3 +377,24 @@ def test_bare_meeting_opening_a_sentence_takes_its_fuller_phrase() -> None:
     text = "全省经济工作会议在省城召开。\n会议明确了明年的政策取向，强调要稳中求进、提质增效。\n"
     quotes, _ = run(text, [])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("要稳中求进、提质增效", "全省经济工作会议")]
+
+
+def test_accusation_guess_and_hint_verbs_report_speech() -> None:
+    text = ("王大海起诉这家公司，指控其产品说明书夸大了功效。分析人士将此事与旧案相联系，暗示这可能是维权增多的信号。\n"
+            "李小红承诺将在下月公开全部账目。\n")
+    quotes, _ = run(text, ["王大海", "李小红"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("其产品说明书夸大了功效", "indirect", "王大海"),
+        ("这可能是维权增多的信号", "indirect", "分析人士"),
+        ("将在下月公开全部账目", "indirect", "李小红")]
+
+
+def test_quotation_after_the_object_of_an_accusation_is_direct() -> None:
+    # pattern of a web article (eval fy_20260108-trump-sues-bbc-documentary-edit): 指控BBC“…”，并猜测该媒体“…”
+    text = "王大海指控这家公司“让我背了从没欠过的债”，并猜测对方“早就伪造了合同”。\n"
+    quotes, _ = run(text, ["王大海"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("让我背了从没欠过的债", "direct", "王大海"), ("早就伪造了合同", "direct", "王大海")]
+    # a verb whose object is a clause keeps its sentence as one indirect quote, the marks inside
+    quotes, _ = run("王大海承认这种做法“无意中造成了误会”。\n", ["王大海"])
+    assert [(q["text"], q["kind"]) for q in quotes] == [("这种做法“无意中造成了误会”", "indirect")]
