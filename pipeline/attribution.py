@@ -441,6 +441,9 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         open_at = text.rfind("《", cs, end)
         if open_at >= 0:
             return [Speaker(text[open_at + 1:end - 1], "document", None, open_at, end)]
+    titled = _titled_person(ctx, cs, end)
+    if titled is not None:
+        return [titled]
     for head, kind in _heads():
         if text[end - len(head):end] != head:
             continue
@@ -473,6 +476,44 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             kind = "group"  # 多位专家, 部分代表: several people named as a group
         return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
     return []
+
+
+#: a determiner before a title that points back to the person who holds it (该总裁, 这位负责人)
+_TITLE_DETERMINER = re.compile(r"(?:该|这位|那位|此)")
+
+
+def _title_suffix(title: str) -> int:
+    """The length of the longest title word a title ends with (BBC总裁 → 2, 副总裁 → 3), 0 for none."""
+    titles = _title_set()
+    return next((n for n in _title_lengths() if n <= len(title) and title[-n:] in titles), 0)
+
+
+def _titled_person(ctx: Context, cs: int, end: int) -> Speaker | None:
+    """A title without a name (BBC总裁在邮件中指出, 该总裁表示) that exactly one person of the article holds:
+    that person (GUIDE: resolve 罗经理 to the full name). A title that is itself a speaker noun (记者, 发言人)
+    stays as written, and a title two people hold (总统 of two countries) names nobody."""
+    text = ctx.text
+    start = cs
+    for pattern in (_openers_re(), _TIME_PREFIX, _TITLE_DETERMINER):
+        m = pattern.match(text, start, end)
+        if m is not None and m.end() < end:
+            start = m.end()
+    phrase = text[start:end]
+    suffix = _title_suffix(phrase)
+    if suffix < 2 or len(phrase) > 16 or phrase in _head_words() or not all(
+            "\u4e00" <= c <= "\u9fff" or c.isalnum() for c in phrase):
+        return None
+    # the title a person holds ends with the phrase, and its own title word is no longer (副总裁 is not 总裁)
+    holders = {m.name: m for m in ctx.people
+               if any(t.endswith(phrase) and _title_suffix(t) <= len(phrase) for t in m.titles)}
+    if len(holders) != 1:
+        return None
+    return _person(next(iter(holders.values())), start, end)
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    return frozenset(head for head, _ in _heads())
 
 
 #: how many earlier occurrences of a bare speaker noun are looked at for its fuller phrase

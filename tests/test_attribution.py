@@ -87,3 +87,24 @@ def test_seed_article_quotes() -> None:
     raw = SEED.read_text(encoding="utf-8")
     for q in summary.quotes:  # every quote is evidence in the raw text (CONTRACT: page breaks inside)
         assert re.sub(r"\s", "", raw[q.span[0]:q.span[1]]) == re.sub(r"\s", "", q.text)
+
+
+def test_title_without_a_name_is_the_one_person_holding_it() -> None:
+    def titled(text: str, people: dict[str, list[str]], verb: str) -> list[tuple[str, str]]:
+        nlp = get_nlp()
+        doc = nlp.make_doc(text)
+        doc._.clean = identity(text)
+        doc._.meta = {"warnings": []}
+        set_spans(doc, "people", [Match(m.start(), m.end(), "PERSON", "test", attrs={"name": n, "titles": t})
+                                  for n, t in people.items() for m in re.finditer(re.escape(n), text)])
+        return [(s.name, s.type) for s in speaker_before(context_for(doc), text.index(verb), 0)]
+
+    # pattern of a web article (eval fy_20260108-trump-sues-bbc-documentary-edit): BBC总裁在…邮件中明确指出，
+    text = "星光公司总裁王一已致信对方。星光公司总裁在致员工的邮件中明确指出，指控毫无依据。"
+    assert titled(text, {"王一": ["星光公司总裁"]}, "指出") == [("王一", "person")]
+    text = "王一已致信对方。该总裁表示，指控毫无依据。"
+    assert titled(text, {"王一": ["星光公司总裁"]}, "表示") == [("王一", "person")]
+    # a vice-president is not the president; a title two people hold names nobody
+    assert titled(text, {"王一": ["星光公司副总裁"]}, "表示") == []
+    text = "王一和李二出席。总裁表示，指控毫无依据。"
+    assert titled(text, {"王一": ["甲公司总裁"], "李二": ["乙公司总裁"]}, "表示") == []
