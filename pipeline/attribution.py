@@ -444,6 +444,9 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
     titled = _titled_person(ctx, cs, end)
     if titled is not None:
         return [titled]
+    latin = _latin_speaker(ctx, cs, end)
+    if latin is not None:
+        return [latin]
     for head, kind in _heads():
         if text[end - len(head):end] != head:
             continue
@@ -459,6 +462,12 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             # 财政部数据显示 / 国家统计局2017年6月的调查显示 : the named body whose data speaks; unnamed data
             # (数据显示, 研究表明) is nobody
             org = next((o for o in ctx.orgs if o.start == start and o.end < end), None)
+            if org is None:
+                # POLITICO的分析指出 : a medium or body named in Latin script, which the organizations stage
+                # may not know
+                latin = _LATIN_NAME.match(text, start, end - len(head))
+                if latin is not None and text[latin.end():end - len(head)] in ("", "的"):
+                    return [Speaker(latin.group(), "organization", None, latin.start(), latin.end())]
             return [Speaker(org.name, "organization", None, org.start, org.end)] if org is not None else []
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
@@ -476,6 +485,27 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             kind = "group"  # 多位专家, 部分代表: several people named as a group
         return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
     return []
+
+
+#: a name in Latin script (POLITICO, BBC, The Lancet): a medium, body or agency written as such
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.'\-]*(?: [A-Za-z0-9&.'\-]+){0,3}")
+
+
+def _latin_speaker(ctx: Context, cs: int, end: int) -> Speaker | None:
+    """A clause whose whole subject is a name in Latin script (POLITICO指出, 据BBC报道): that name, as an
+    organization (people are named in Chinese script by the people stage)."""
+    text = ctx.text
+    start = cs
+    m = _openers_re().match(text, start, end)
+    if m is not None and m.end() < end:
+        start = m.end()
+    if text[start] == "据":
+        start += 1
+    latin = _LATIN_NAME.fullmatch(text, start, end)
+    # a capital opens a name (BBC, Politico); lower-case Latin is a word (app显示, 用户app里)
+    if latin is None or not text[start].isupper() or sum(c.isalpha() for c in latin.group()) < 2:
+        return None
+    return Speaker(latin.group(), "organization", None, start, end)
 
 
 #: a determiner before a title that points back to the person who holds it (该总裁, 这位负责人)

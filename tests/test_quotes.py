@@ -398,3 +398,13 @@ def test_quotation_after_the_object_of_an_accusation_is_direct() -> None:
     # a verb whose object is a clause keeps its sentence as one indirect quote, the marks inside
     quotes, _ = run("王大海承认这种做法“无意中造成了误会”。\n", ["王大海"])
     assert [(q["text"], q["kind"]) for q in quotes] == [("这种做法“无意中造成了误会”", "indirect")]
+
+
+def test_medium_named_in_latin_script_speaks() -> None:
+    # pattern of a web article (eval fy_20260108-trump-fentanyl-wmd-executive-order): POLITICO的分析指出，…
+    text = ("POLITICO的分析指出，新规赋予了政府新的工具。据BBC报道，英国将加征关税。Reuters指出，油价将继续上涨。"
+            "用户app显示，订单已经取消。研究的分析指出，结果并不可靠。\n")
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("新规赋予了政府新的工具", "POLITICO", "organization"), ("英国将加征关税", "BBC", "organization"),
+        ("油价将继续上涨", "Reuters", "organization")]
