@@ -458,6 +458,10 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if text[start] == "据" and end - start > len(head):
             start += 1  # 据学者介绍 : the source is the scholar
         phrase = text[start:end]
+        if kind == "document" and _TITLE_DETERMINER.sub("", phrase, count=1) == head:
+            named = _named_document(text, head, start)  # 该命令 → 指定芬太尼为… of 名为“指定芬太尼为…”的行政命令
+            if named is not None:
+                return [Speaker(named, kind, None, start, end)]
         if kind == "data":
             # 财政部数据显示 / 国家统计局2017年6月的调查显示 : the named body whose data speaks; unnamed data
             # (数据显示, 研究表明) is nobody
@@ -544,6 +548,22 @@ def _titled_person(ctx: Context, cs: int, end: int) -> Speaker | None:
 @cache
 def _head_words() -> frozenset[str]:
     return frozenset(head for head, _ in _heads())
+
+
+#: how far back a bare document noun looks for the document's title
+_NAMED_LOOKBACK = 2000
+
+
+def _named_document(text: str, head: str, before: int) -> str | None:
+    """The title of the last document introduced as 名为/题为“X”的…<head> (or with 《X》) before a bare
+    (该)<head>: the document speaks under its title (GUIDE: a document that speaks is named without its
+    marks)."""
+    pattern = re.compile(rf"(?:名为|题为|名叫|叫做)[“《「]([^”》」\n]{{2,40}})[”》」]"
+                         rf"的[^，。；;\n]{{0,8}}?{re.escape(head)}")
+    last = None
+    for m in pattern.finditer(text, max(0, before - _NAMED_LOOKBACK), before):
+        last = m
+    return last.group(1) if last is not None else None
 
 
 #: how many earlier occurrences of a bare speaker noun are looked at for its fuller phrase

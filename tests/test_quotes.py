@@ -408,3 +408,13 @@ def test_medium_named_in_latin_script_speaks() -> None:
     assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
         ("新规赋予了政府新的工具", "POLITICO", "organization"), ("英国将加征关税", "BBC", "organization"),
         ("油价将继续上涨", "Reuters", "organization")]
+
+
+def test_bare_document_noun_speaks_under_the_title_given_before() -> None:
+    # pattern of a web article (eval fy_20260108-trump-fentanyl-wmd-executive-order): 名为“X”的行政命令 … 命令明确指出
+    text = ("市政府发布了名为“关于加强河道管理”的通知。\n最后，通知明确指出，违规采沙将被严厉处罚。"
+            "该通知还强调，各村要设河长。\n省里的通知表示，明年起实施。\n")
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("违规采沙将被严厉处罚", "关于加强河道管理", "document"), ("各村要设河长", "关于加强河道管理", "document"),
+        ("明年起实施", "省里的通知", "document")]
