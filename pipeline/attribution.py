@@ -615,6 +615,8 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
         start += 1
     for pattern in (_DATELINE, _openers_re(), _TIME_PREFIX, _LEAD_CLAUSE):
         m = pattern.match(text, start, limit)
+        if m is not None and m.end() > start and pattern is _LEAD_CLAUSE and _person_then_at(ctx, start, m.end()):
+            break  # 基奎特总统在当天的演讲中，… : the clause opens with its subject, it is no lead clause
         if m is not None and m.end() > start:
             start = m.end()
             while start < limit and text[start] in " *，,":
@@ -657,6 +659,12 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
             if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]):
                 return [Speaker(text[start:k + len(head)], kind, None, start, k + len(head))]
     return []
+
+
+def _person_then_at(ctx: Context, start: int, end: int) -> bool:
+    """Whether a person named at ``start`` is followed, within ``end``, by 在 (王一总统在演讲中，)."""
+    person = ctx.person_starting_in(start, start + 1)
+    return person is not None and "在" in ctx.text[person.end:end]
 
 
 #: a person followed by these acts on the later person, not modifies it

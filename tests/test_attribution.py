@@ -108,3 +108,12 @@ def test_title_without_a_name_is_the_one_person_holding_it() -> None:
     assert titled(text, {"王一": ["星光公司副总裁"]}, "表示") == []
     text = "王一和李二出席。总裁表示，指控毫无依据。"
     assert titled(text, {"王一": ["甲公司总裁"], "李二": ["乙公司总裁"]}, "表示") == []
+
+
+def test_clause_opening_with_its_subject_is_no_lead_clause() -> None:
+    # pattern of eval pd2017_renmrb_20171203_1-05: 基奎特总统在当天的演讲中，对…表示热烈祝贺，同时感谢…
+    text = "王一总统在当天的演讲中，对大会召开表示热烈祝贺，同时感谢各方的支持。"
+    assert speakers(text, ["王一"], "表示") == [("王一", "person")]
+    # a lead clause of time before the subject is still passed over
+    text = "会见结束后，王一对大会召开表示热烈祝贺，同时感谢各方的支持。"
+    assert speakers(text, ["王一"], "表示") == [("王一", "person")]
