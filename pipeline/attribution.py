@@ -764,6 +764,9 @@ def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
     if found:
         return found
     cs = clause_start(text, pos, floor)
+    if text.startswith("我", cs) and not text.startswith(("我们", "我国"), cs):
+        # 因为这个插曲，我对…充满了敬意：“…” : the narrator opens the clause before the colon
+        return [Speaker("我", "unnamed", None, cs, cs + 1)]
     for i in range(cs, pos):
         for pronoun, number in _pronouns().items():
             if number == "one" and text.startswith(pronoun, i) and not text.startswith(pronoun + "们", i):

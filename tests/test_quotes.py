@@ -418,3 +418,9 @@ def test_bare_document_noun_speaks_under_the_title_given_before() -> None:
     assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
         ("违规采沙将被严厉处罚", "关于加强河道管理", "document"), ("各村要设河长", "关于加强河道管理", "document"),
         ("明年起实施", "省里的通知", "document")]
+
+
+def test_narrator_opening_the_clause_before_a_colon_speaks() -> None:
+    # pattern of eval pd2017_renmrb_20171202_1-12: 因为这个插曲，我对…充满了敬意：“是啊，…”
+    quotes, _ = run("因为这个插曲，我对这片山林充满了敬意：“是啊，这里真是个好地方！”\n", [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("是啊，这里真是个好地方！", "我")]
