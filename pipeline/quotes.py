@@ -321,6 +321,9 @@ def classify(ctx: Context, seg: Segment) -> None:
         seg.speech = closes and ((sentence_like and len(content) >= 8) or _comma_tail(ctx, seg, content, after))
     elif seg.subject_after:
         seg.speech = len(content) >= 6
+    elif seg.trail_clause is not None and starts_sentence and sentence_like:
+        # “不过——”单支书话锋一转：“…” : a short opening before the speaker goes on after a colon
+        seg.speech = True
     else:
         seg.speech = starts_sentence and closes and sentence_like and len(content) >= 6
     # a heading in marks (“坦新政府奉行的执政理念源于中国的成功经验”) may repeat speech quoted below

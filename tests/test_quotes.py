@@ -424,3 +424,13 @@ def test_narrator_opening_the_clause_before_a_colon_speaks() -> None:
     # pattern of eval pd2017_renmrb_20171202_1-12: 因为这个插曲，我对…充满了敬意：“是啊，…”
     quotes, _ = run("因为这个插曲，我对这片山林充满了敬意：“是啊，这里真是个好地方！”\n", [])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("是啊，这里真是个好地方！", "我")]
+
+
+def test_short_opening_before_a_speaker_who_goes_on_after_a_colon() -> None:
+    # pattern of eval pd2017_renmrb_20171202_1-12: “不过——”单支书话锋一转：“自从…”
+    quotes, _ = run("“不过——”王支书话锋一转：“自从修了水库，我们就与外界隔开了。”\n", ["王支书"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("不过——", "王支书"), ("自从修了水库，我们就与外界隔开了。", "王支书")]
+    # a term in marks before such a clause is not speech
+    quotes, _ = run("“两会”代表王支书说起话来：“自从修了水库，我们就与外界隔开了。”\n", ["王支书"])
+    assert [q["text"] for q in quotes] == ["自从修了水库，我们就与外界隔开了。"]
