@@ -379,6 +379,10 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     found = _speaker_ending(ctx, cs, end)
     if found:
         return found
+    if end == cs and cs > floor and text[cs - 1] in "”」":
+        marked = _name_in_marks(text, cs - 1, floor)
+        if marked is not None:
+            return [marked]
     # 徐义昭一板一眼地操着中文说 / 我连忙说 : the person the clause opens with
     found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type in ("person", "unnamed")]
     if found:
@@ -399,6 +403,21 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
                 found = [sp for sp in _subject_at(ctx, pcs, cs - 1) if sp.name != "我"]
         return found
     return []
+
+
+#: a name in quotation marks that stands as a subject (“非洲晴雨表”预计): short, no punctuation
+_MARKED_NAME = re.compile(r"[^，,。！？!?；;：:、“”「」\n]{2,15}")
+
+
+def _name_in_marks(text: str, close: int, floor: int) -> Speaker | None:
+    """The name in quotation marks that closes at ``close`` and opens its clause (“非洲晴雨表”预计，…): a
+    survey, programme or body named in marks speaks under that name."""
+    open_at = text.rfind("“" if text[close] == "”" else "「", floor, close)
+    if open_at < 0 or not _MARKED_NAME.fullmatch(text, open_at + 1, close):
+        return None
+    if open_at > floor and text[open_at - 1] not in _CLAUSE_BREAK and text[open_at - 1] not in " *":
+        return None  # 支持率“持续下滑”预计… : a term inside the clause, not its subject
+    return Speaker(text[open_at + 1:close], "organization", None, open_at, close + 1)
 
 
 def no_subject(text: str, start: int, end: int) -> bool:

@@ -434,3 +434,11 @@ def test_short_opening_before_a_speaker_who_goes_on_after_a_colon() -> None:
     # a term in marks before such a clause is not speech
     quotes, _ = run("“两会”代表王支书说起话来：“自从修了水库，我们就与外界隔开了。”\n", ["王支书"])
     assert [q["text"] for q in quotes] == ["自从修了水库，我们就与外界隔开了。"]
+
+
+def test_name_in_marks_opening_a_clause_speaks() -> None:
+    # pattern of eval pd2017_renmrb_20171203_1-05: “非洲晴雨表”预计，2015年革命党的支持率将…
+    text = "当时支持率已经下降。“东方民调”预计，明年的支持率将降到四成。他们的支持率“持续下滑”预计，明年更低。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("明年的支持率将降到四成", "东方民调", "organization")]
