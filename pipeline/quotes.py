@@ -476,6 +476,9 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 continue
             if j >= pe or text[j] in "。！？；\n":
                 continue
+            if not punct and not view and (nxt := _cue_re().match(text, j)) is not None \
+                    and ctx.is_cue(nxt.start(), nxt.end()):
+                continue  # 他告诉我说，… : the verb right after takes the speech
             if not punct and _gesture(text, j, pe):
                 continue  # 表示节日的祝贺 / 表示肯定: an attitude shown, nothing said
             # speech in marks that opens here and closes the sentence is a direct quote, not this

