@@ -467,7 +467,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             punct = view or (j < pe and text[j] in "，,：:")
             if punct and not view:
                 j = _skip(text, j + 1, pe)
-            elif not view and (m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的，。！？"):
+            # 显示出…, 说出了… : a complement after the verb makes it no report
+            elif not view and (m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的出，。！？"):
                 if j >= pe or text[j] in "。！？":
                     report = _report_before(ctx, m, ps, pe, speech)
                     if report is not None:
@@ -499,6 +500,7 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 continue
             if _inner_report(ctx, j, end):
                 continue  # 新华网报道，特朗普表示… : the report inside is the quote
+            end = _before_next_attribution(ctx, j, end)
             if view:
                 speakers, rule, cue = speaker_of_view(ctx, m), "indirect_view", None
             else:
@@ -564,6 +566,32 @@ def _inner_report(ctx: Context, start: int, end: int) -> bool:
                     and text[after] not in "了过着的" and speaker_before(ctx, m.start(), start)):
                 return True
     return False
+
+
+def _before_next_attribution(ctx: Context, start: int, end: int) -> int:
+    """Where reported speech stops before a later clause of its sentence that names its own speaker
+    (…数据显示全国阳性率开始下降，专家指出已达“拐点”…): that clause is the next quote. A pronoun there
+    (他认为) may be the same speaker going on, and does not cut."""
+    text = ctx.text
+    for m in _cue_re().finditer(text, start, end):
+        vs, ve = m.start(), m.end()
+        if not ctx.is_cue(vs, ve) or nominal(text, vs) or ve >= end:
+            continue
+        if not (text[ve] in "，,：:" or (m.group() in _bare_verbs() and text[ve] not in "了过着的出")):
+            continue
+        cs = clause_start(text, vs, start)
+        if cs <= start or text[cs - 1] not in "，,；;":
+            continue
+        speakers = speaker_before(ctx, vs, cs)  # the clause's own subject only: the floor is its start
+        # named in the clause itself (a resolved 他 points back before it), and not a pronoun as written
+        if speakers and all(sp.start >= cs and text[sp.start:sp.end] not in _pronoun_words() for sp in speakers):
+            return _trim_end(text, start, cs - 1)
+    return end
+
+
+@cache
+def _pronoun_words() -> frozenset[str]:
+    return frozenset({r["pronoun"] for r in lexicons.table("speaker_pronouns")} | {"我", "我们"})
 
 
 def _report_before(ctx: Context, m: re.Match[str], ps: int, pe: int, speech: list[Segment]) -> Found | None:

@@ -450,3 +450,19 @@ def test_speech_after_the_one_told() -> None:
     assert [(q["text"], q["speaker"]) for q in quotes] == [("准备下周向他详细介绍情况", "我")]
     quotes, _ = run("放映员叫王大海。他告诉我说，这里山路太长，人不多。\n", ["王大海"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("这里山路太长，人不多", "王大海")]
+
+
+def test_data_shows_with_no_comma_and_speech_stops_at_the_next_attribution() -> None:
+    # pattern of a web article's summary (eval fy_20260108-china-flu-positivity-rate-declines):
+    # 中国疾控中心数据显示全国流感阳性率开始下降，专家指出已达流行“拐点”…
+    text = ("疾控中心数据显示全国阳性率开始下降，专家指出已达流行拐点。数据显示收入有所增加。"
+            "这个政党积累了经验，显示出强烈的影响力。王一说，公司发展很快，他认为还会更快。\n")
+    quotes, _ = run(text, ["王一"], orgs=[("疾控中心", 0)])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("全国阳性率开始下降", "疾控中心"), ("已达流行拐点", "专家"), ("公司发展很快，他认为还会更快", "王一")]
+
+
+def test_verb_with_a_complement_reports_nothing() -> None:
+    # pattern of eval pd2017_renmrb_20171201_3-05: 中国共产党…积累了不少独特经验，…显示出强烈的影响力
+    quotes, _ = run("中国共产党积累了丰富经验，显示出强烈的影响力。\n", [], orgs=[("中国共产党", 0)])
+    assert quotes == []
