@@ -791,7 +791,16 @@ def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
             if number == "one" and text.startswith(pronoun, i) and not text.startswith(pronoun + "们", i):
                 return resolve_pronoun(ctx, i, i + len(pronoun), number)
     person = ctx.person_starting_in(cs, pos)
-    return [_person(person)] if person is not None else []
+    if person is not None:
+        return [_person(person)]
+    # 同样是在秋天，晚唐诗人许浑，傍晚登上清渭楼，…即兴作诗：“…” : the one person the sentence names
+    named: dict[str, Mention] = {}
+    person = ctx.person_starting_in(s0, pos)
+    while person is not None:
+        if not ctx.in_speech(person.start):
+            named.setdefault(person.name, person)
+        person = ctx.person_starting_in(person.start + 1, pos)
+    return [_person(next(iter(named.values())))] if len(named) == 1 else []
 
 
 #: characters before 先生/女士 that are no surname (的先生, 位女士)

@@ -466,3 +466,13 @@ def test_verb_with_a_complement_reports_nothing() -> None:
     # pattern of eval pd2017_renmrb_20171201_3-05: 中国共产党…积累了不少独特经验，…显示出强烈的影响力
     quotes, _ = run("中国共产党积累了丰富经验，显示出强烈的影响力。\n", [], orgs=[("中国共产党", 0)])
     assert quotes == []
+
+
+def test_colon_speech_of_the_one_person_the_sentence_names() -> None:
+    # pattern of eval pd2017_renmrb_20171202_1-11: 同样也是在秋天，晚唐诗人许浑，傍晚登上清渭楼，…即兴作诗：“…”
+    text = "同样是在秋天，诗人王一，傍晚登上城楼，即兴作诗：“一上高楼万里愁，山雨欲来风满楼。”\n"
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("一上高楼万里愁，山雨欲来风满楼。", "王一")]
+    text = "同样是在秋天，王一陪着李二，傍晚登上城楼，即兴作诗：“一上高楼万里愁，山雨欲来风满楼。”\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert quotes == []
