@@ -34,6 +34,8 @@ _SENTENCE_END = "。！？!?"
 _PREPOSITION = re.compile(r"(?:对于|对|向|在|就|针对|关于|为|据|把)")
 #: a speaker noun after these names several people
 _PLURAL = re.compile(r"(?:多|几|数|诸|众|许多|不少|部分|一些|一批|各)")
+#: an organization after these is where the speaker is, not who speaks (特朗普当天在白宫对记者表示)
+_PLACE_PREPOSITIONS = frozenset("在于从到赴")
 #: a person after these (and a short descriptor) is the one spoken to
 _ADDRESSEE = re.compile(r"(?:对|向|跟|给)[^，,。；：]{0,6}$")
 #: a date or time that opens a sentence before its subject (１９９４年江泽民总书记视察…时题词)
@@ -454,7 +456,7 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if text[end - len(pronoun):end] == pronoun and text[end - len(pronoun) - 1:end - len(pronoun)] != "其":
             return resolve_pronoun(ctx, end - len(pronoun), end, number)
     org = ctx.org_ending(end)
-    if org is not None and org.start >= cs:
+    if org is not None and org.start >= cs and text[org.start - 1:org.start] not in _PLACE_PREPOSITIONS:
         return [Speaker(org.name, "organization", None, org.start, org.end)]
     if text[end - 1] == "》":
         open_at = text.rfind("《", cs, end)
@@ -547,13 +549,15 @@ def _titled_person(ctx: Context, cs: int, end: int) -> Speaker | None:
     stays as written, and a title two people hold (总统 of two countries) names nobody."""
     text = ctx.text
     start = cs
+    pointed = False  # 该负责人 points back to one named before, even where 负责人 alone is a speaker noun
     for pattern in (_openers_re(), _TIME_PREFIX, _TITLE_DETERMINER):
         m = pattern.match(text, start, end)
         if m is not None and m.end() < end:
             start = m.end()
+            pointed = pattern is _TITLE_DETERMINER
     phrase = text[start:end]
     suffix = _title_suffix(phrase)
-    if suffix < 2 or len(phrase) > 16 or phrase in _head_words() or not all(
+    if suffix < 2 or len(phrase) > 16 or (phrase in _head_words() and not pointed) or not all(
             "\u4e00" <= c <= "\u9fff" or c.isalnum() for c in phrase):
         return None
     # the title a person holds ends with the phrase, and its own title word is no longer (副总裁 is not 总裁)
