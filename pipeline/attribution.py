@@ -376,6 +376,13 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     the closing mark of the quotation the verb follows)."""
     text = ctx.text
     cs = clause_start(text, verb_start, floor)
+    # 特朗普在社交媒体“真实社交”上发文称 : a short name in marks inside the clause does not end it (one that is
+    # the whole subject, “非洲晴雨表”预计, is looked at below)
+    while cs > floor and text[cs - 1] in "”」" and strip_fillers(text, cs, verb_start) > cs:
+        open_at = text.rfind("“" if text[cs - 1] == "”" else "「", floor, cs - 1)
+        if open_at < 0 or not _MARKED_NAME.fullmatch(text, open_at + 1, cs - 1):
+            break
+        cs = clause_start(text, open_at, floor)
     named = ctx.person_starting_in(cs, verb_start)
     end = strip_fillers(text, cs, verb_start, named.end if named is not None and named.end < verb_start else None)
     found = _speaker_ending(ctx, cs, end)
@@ -479,6 +486,10 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if text[start] == "据" and end - start > len(head):
             start += 1  # 据学者介绍 : the source is the scholar
         phrase = text[start:end]
+        if kind == "document":
+            publisher = _publisher(ctx, start, end - len(head))
+            if publisher is not None:
+                return [publisher]  # 王一发表声明称 : who published the statement speaks
         if kind == "document" and _TITLE_DETERMINER.sub("", phrase, count=1) == head:
             named = _named_document(text, head, start)  # 该命令 → 指定芬太尼为… of 名为“指定芬太尼为…”的行政命令
             if named is not None:
@@ -571,6 +582,22 @@ def _titled_person(ctx: Context, cs: int, end: int) -> Speaker | None:
 @cache
 def _head_words() -> frozenset[str]:
     return frozenset(head for head, _ in _heads())
+
+
+#: a person or body publishing the document that then speaks (王一发表声明称, 外交部发布公报指出)
+_PUBLISHES = re.compile(r"(?:发表|发布|发出|公布|签署|撰写)了?(?:[一两]?[份篇封项则])?[^，,。；;：:“”]{0,6}")
+
+
+def _publisher(ctx: Context, start: int, head_start: int) -> Speaker | None:
+    """The person or organization that opens a document phrase and publishes the document (王一发表声明)."""
+    person = ctx.person_starting_in(start, start + 1)
+    named: Speaker | None = _person(person) if person is not None else None
+    if named is None:
+        org = next((o for o in ctx.orgs if o.start == start and o.end <= head_start), None)
+        named = Speaker(org.name, "organization", None, org.start, org.end) if org is not None else None
+    if named is None or not _PUBLISHES.fullmatch(ctx.text, named.end, head_start):
+        return None
+    return named
 
 
 #: how far back a bare document noun looks for the document's title

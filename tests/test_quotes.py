@@ -476,3 +476,17 @@ def test_colon_speech_of_the_one_person_the_sentence_names() -> None:
     text = "同样是在秋天，王一陪着李二，傍晚登上城楼，即兴作诗：“一上高楼万里愁，山雨欲来风满楼。”\n"
     quotes, _ = run(text, ["王一", "李二"])
     assert quotes == []
+
+
+def test_compound_verbs_and_more_speaker_nouns() -> None:
+    text = "王一强调指出，公司明年将上市。李二辩称，账目没有问题。多名分析师认为，油价还会上涨。\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("公司明年将上市", "王一"), ("账目没有问题", "李二"), ("油价还会上涨", "多名分析师")]
+
+
+def test_publisher_of_a_statement_speaks_and_a_name_in_marks_stays_inside_the_clause() -> None:
+    text = ("王一发表声明称，公司明年将上市。\n"
+            "美国总统李二在社交媒体“真实社交”上发文称，关税将会提高。\n")
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("公司明年将上市", "王一"), ("关税将会提高", "李二")]
