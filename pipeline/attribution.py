@@ -290,6 +290,7 @@ def _filler_re() -> re.Pattern[str]:
         rf"|(?:对|向|跟|给)(?:本报|本台|新华社)?(?:记者|笔者|我们|我|他们|她们|他|她|大家|媒体)"
         rf"|(?:对|向|跟|给)(?:他|她|我|你)[{cjk}]{{1,2}}"
         rf"|[{cjk}]着"
+        rf"|[（(][^（）()，,。]{{1,10}}[）)]"  # 王一（化名）说 / 王一（右）说
         rf"|[{cjk}]{{1,4}}地)$"
     )
 
@@ -383,6 +384,11 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
         if open_at < 0 or not _MARKED_NAME.fullmatch(text, open_at + 1, cs - 1):
             break
         cs = clause_start(text, open_at, floor)
+    if cs > floor and text[cs - 1] in "）)":
+        # 王一（化名）说 : a short note in brackets after the speaker's name is no clause break
+        open_at = max(text.rfind("（", floor, cs - 1), text.rfind("(", floor, cs - 1))
+        if open_at >= 0 and cs - 1 - open_at <= 11 and not any(c in text[open_at + 1:cs - 1] for c in "，,。"):
+            cs = clause_start(text, open_at, floor)
     named = ctx.person_starting_in(cs, verb_start)
     end = strip_fillers(text, cs, verb_start, named.end if named is not None and named.end < verb_start else None)
     found = _speaker_ending(ctx, cs, end)

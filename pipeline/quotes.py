@@ -67,6 +67,8 @@ _SENTENCE_PUNCT = re.compile(r"[，,。！？!?；;：:…—]")
 _NOUN_MARKS = frozenset("的和与及项条些")
 #: after an ellipsis these go on with its sentence (……，) or close it (……。)
 _AFTER_ELLIPSIS = frozenset("…，,、；;：:。！？!?”’」』）)")
+#: whom 告诉 addresses, before the comma that opens what was said (告诉本报记者，)
+_TOLD = re.compile(r"(?:本报|本台|新华社|中新社)?(?:记者|笔者|我们|他们|她们|大家|媒体)[ *]*[，,：:]")
 _ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
 
 
@@ -464,6 +466,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             if not view and (not ctx.is_cue(vs, ve) or nominal(text, vs)):
                 continue
             j = _skip(text, ve, pe)
+            if not view and m.group() == "告诉" and (told := _TOLD.match(text, j, pe)) is not None:
+                j = told.end() - 1  # 告诉本报记者，… : the one told is no part of what was said
             punct = view or (j < pe and text[j] in "，,：:")
             if punct and not view:
                 j = _skip(text, j + 1, pe)

@@ -490,3 +490,10 @@ def test_publisher_of_a_statement_speaks_and_a_name_in_marks_stays_inside_the_cl
             "美国总统李二在社交媒体“真实社交”上发文称，关税将会提高。\n")
     quotes, _ = run(text, ["王一", "李二"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("公司明年将上市", "王一"), ("关税将会提高", "李二")]
+
+
+def test_bracketed_note_after_the_name_and_whom_the_speaker_told() -> None:
+    text = "王一（化名）说，明年还要修桥。李二告诉本报记者，那时候村里没有路。李二回忆道，路是后来修的。\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("明年还要修桥", "王一"), ("那时候村里没有路", "李二"), ("路是后来修的", "李二")]
