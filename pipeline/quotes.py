@@ -886,8 +886,12 @@ def find_listed(ctx: Context, clean: CleanText | None, blocks: list[tuple[int, i
     found: list[Found] = []
     for i, (ps, pe) in enumerate(blocks):
         end = _skip(text, pe, ps, -1)
-        if end <= ps or text[end - 1] not in "：:" or i + 1 >= len(blocks) \
-                or not _is_item(clean, *blocks[i + 1]):
+        if end <= ps or text[end - 1] not in "：:" or i + 1 >= len(blocks):
+            continue
+        if not _is_item(clean, *blocks[i + 1]):
+            below = _speech_below(ctx, ps, end, blocks[i + 1], marked)
+            if below is not None:
+                found.append(below)
             continue
         colon = _skip(text, end - 1, ps, -1)
         verb = ctx.verb_ending_at(colon)
@@ -909,6 +913,23 @@ def find_listed(ctx: Context, clean: CleanText | None, blocks: list[tuple[int, i
             found.append(Found(start, stop, "indirect", "indirect_listed", text[verb[0]:verb[1]] if verb else None,
                                speakers))
     return found
+
+
+def _speech_below(ctx: Context, ps: int, end: int, below: tuple[int, int],
+                  marked: set[tuple[int, int]]) -> Found | None:
+    """王一表示：⏎村里今年修了路。 : speech without marks after a speech verb and colon that end the line above
+    is the next paragraph's first sentence (speech in marks there is a direct quote, found elsewhere)."""
+    text = ctx.text
+    verb = ctx.verb_ending_at(_skip(text, end - 1, ps, -1))
+    bs, be = below
+    start = _skip(text, bs, be)
+    if verb is None or nominal(text, verb[0]) or below in marked or start >= be or text[start] in PAIRS:
+        return None
+    speakers = speaker_before(ctx, verb[0], ps)
+    stop = _trim_end(text, start, _sentence_end(text, start, be, "。"))
+    if not speakers or stop - start < 4:
+        return None
+    return Found(start, stop, "indirect", "indirect_after_cue_line", text[verb[0]:verb[1]], speakers)
 
 
 def to_matches(found: list[Found]) -> list[Match]:

@@ -497,3 +497,11 @@ def test_bracketed_note_after_the_name_and_whom_the_speaker_told() -> None:
     quotes, _ = run(text, ["王一", "李二"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("明年还要修桥", "王一"), ("那时候村里没有路", "李二"), ("路是后来修的", "李二")]
+
+
+def test_speech_in_the_paragraph_below_a_verb_and_colon() -> None:
+    text = ("王一表示：\n村里今年修了路。明年还要修桥。\n李二说：\n“村里今年修了路。”\n"
+            "我们看到的情况如下：\n村里今年修了路。\n")
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("村里今年修了路", "indirect", "王一"), ("村里今年修了路。", "direct", "李二")]
