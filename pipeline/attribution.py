@@ -390,7 +390,10 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
         if open_at >= 0 and cs - 1 - open_at <= 11 and not any(c in text[open_at + 1:cs - 1] for c in "，,。"):
             cs = clause_start(text, open_at, floor)
     named = ctx.person_starting_in(cs, verb_start)
-    end = strip_fillers(text, cs, verb_start, named.end if named is not None and named.end < verb_start else None)
+    end = verb_start
+    while end > cs and text[end - 1] in " *\u3000":
+        end -= 1  # **国际货币基金组织** 预计 : emphasis marks of a Markdown export (spaces once cleaned)
+    end = strip_fillers(text, cs, end, named.end if named is not None and named.end < verb_start else None)
     found = _speaker_ending(ctx, cs, end)
     if found:
         return found

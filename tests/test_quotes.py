@@ -505,3 +505,9 @@ def test_speech_in_the_paragraph_below_a_verb_and_colon() -> None:
     quotes, _ = run(text, ["王一", "李二"])
     assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
         ("村里今年修了路", "indirect", "王一"), ("村里今年修了路。", "direct", "李二")]
+
+
+def test_emphasis_marks_between_speaker_and_verb() -> None:
+    text = "**国际货币基金组织** 预计，明年经济增长4.5%。\n"
+    quotes, _ = run(text, [], orgs=[("国际货币基金组织", 2)])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("明年经济增长4.5%", "国际货币基金组织")]
