@@ -108,8 +108,8 @@ class Context:
         (or where a token that ends with it starts: jieba writes 董贵|蛟表示)."""
         if end not in self.token_ends and end != len(self.text):
             return False
-        if start in self.token_starts:
-            return True
+        if start in self.token_starts or start in self._people_by_end:
+            return True  # a name that ends where the verb starts (任建|新说: jieba's 新说 is a word)
         # the token holding the verb's start begins earlier: accept when that token ends with the verb and
         # is a name glued to it (董贵|蛟表示), not a word of the dictionary that ends with it (演讲, 顾问)
         j = start + 1
@@ -293,7 +293,10 @@ def _filler_re() -> re.Pattern[str]:
         rf"|(?:对|向|跟|给)(?:他|她|我|你)[{cjk}]{{1,2}}"
         rf"|[{cjk}]着"
         rf"|[（(][^（）()，,。]{{1,10}}[）)]"  # 王一（化名）说 / 王一（右）说
-        rf"|[\d０-９一二三四五六七八九十]{{1,3}}日"  # 美国政府24日表示 : the day it was said
+        # 美国政府24日表示, 澳联邦政府5月1日宣布, 安瓦尔20日晚在…时强调, 主席在1996年指出 : when it was said
+        rf"|在?(?:[\d０-９]{{4}}年|(?:[\d０-９一二三四五六七八九十]{{1,2}}月)?[\d０-９一二三四五六七八九十]{{1,3}}日"
+        rf"(?:[上中下]午|晚上?|凌晨)?)"
+        rf"|通过[^{_CLAUSE_BREAK}]{{1,8}}"  # 政府通过电台宣布 : the channel
         rf"|[{cjk}]{{1,4}}地)$"
     )
 
@@ -391,7 +394,10 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
         # 王一（化名）说 : a short note in brackets after the speaker's name is no clause break
         open_at = max(text.rfind("（", floor, cs - 1), text.rfind("(", floor, cs - 1))
         if open_at >= 0 and cs - 1 - open_at <= 11 and not any(c in text[open_at + 1:cs - 1] for c in "，,。") \
-                and ctx.people_ending(open_at):
+                and (ctx.people_ending(open_at)
+                     or (ctx.org_ending(open_at) and strip_fillers(text, cs, verb_start) == cs)):
+            # …石油输出国组织（欧佩克）4月14日宣布 : a body's short name, when nothing but fillers follows it (not
+            # 阿拉伯国家联盟（阿盟）代表萨比赫…, whose subject comes after)
             cs = clause_start(text, open_at, floor)
     named = ctx.person_starting_in(cs, verb_start)
     end = verb_start
@@ -399,8 +405,9 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
         end -= 1  # **国际货币基金组织** 预计 : emphasis marks of a Markdown export (spaces once cleaned)
     end = strip_fillers(text, cs, end, named.end if named is not None and named.end < verb_start else None)
     found = _speaker_ending(ctx, cs, end)
-    # 专家警告说 / 朱邦造回答说 : 说 after a speech verb of its own, whose speaker is the phrase before both
-    verb = ctx.verb_ending_at(end) if not found and text[verb_start:verb_start + 1] in "说道" else None
+    # 专家警告说 / 朱邦造回答说 / 空客公司预测认为 : a verb after a speech verb of its own, whose speaker is the
+    # phrase before both
+    verb = ctx.verb_ending_at(end) if not found else None
     if verb is not None and verb[0] > cs:
         end = strip_fillers(text, cs, verb[0], named.end if named is not None and named.end < verb[0] else None)
         found = _speaker_ending(ctx, cs, end)

@@ -463,7 +463,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             view = m.re is VIEW_RE
             if vs < taken_until or any(a <= vs < b for a, b in inside) or vs in targeted:
                 continue
-            if not view and (not ctx.is_cue(vs, ve) or nominal(text, vs)):
+            # 任建新说 : a name that ends with 新 or 的 is no noun marker
+            if not view and (not ctx.is_cue(vs, ve) or (nominal(text, vs) and not ctx.people_ending(vs))):
                 continue
             j = _skip(text, ve, pe)
             if not view and m.group() == "告诉" and (told := _TOLD.match(text, j, pe)) is not None:
@@ -642,7 +643,7 @@ def nominal(text: str, verb_start: int) -> bool:
 
 
 #: a verb that takes a speech verb as its noun object (做重点介绍, 作了详细说明, 进行分析)
-_LIGHT_VERB = re.compile(r"(?:做|作|进行|加以|给予)了?(?:重点|详细|简要|简单|具体|专门|深入)?$")
+_LIGHT_VERB = re.compile(r"(?:做|作|进行|加以|给予|提出|提起)了?(?:重点|详细|简要|简单|具体|专门|深入)?$")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:

