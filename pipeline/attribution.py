@@ -500,6 +500,9 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
     latin = _latin_speaker(ctx, cs, end)
     if latin is not None:
         return [latin]
+    addressed = _surname_and_title(ctx, cs, end)
+    if addressed is not None:
+        return [addressed]
     for head, kind in _heads():
         if text[end - len(head):end] != head:
             continue
@@ -575,6 +578,31 @@ def _latin_speaker(ctx: Context, cs: int, end: int) -> Speaker | None:
     if latin is None or not text[start].isupper() or sum(c.isalpha() for c in latin.group()) < 2:
         return None
     return Speaker(latin.group(), "organization", None, start, end)
+
+
+@cache
+def _address_forms() -> tuple[str, ...]:
+    return tuple(sorted((f for f in lexicons.words("address_forms") if len(f) >= 2), key=len, reverse=True))
+
+
+def _surname_and_title(ctx: Context, cs: int, end: int) -> Speaker | None:
+    """A surname with a title or a form of address right before the verb (法院办公室王主任向记者透露, 村里的
+    李大爷说) of someone the article does not name in full: that person, as written (GUIDE: 罗经理 is resolved
+    to the full name where the article gives it, which the people stage's short references do)."""
+    text = ctx.text
+    titles = _title_set()
+    for n in (*_title_lengths(), *{len(f) for f in _address_forms()}):
+        at = end - n - 1
+        if n < 2 or at < cs or (text[at + 1:end] not in titles and text[at + 1:end] not in _address_forms()):
+            continue
+        if text[at] in _common_surnames() and not ctx.in_speech(at):
+            return Speaker(text[at:end], "unnamed", None, at, end)
+    return None
+
+
+@cache
+def _common_surnames() -> frozenset[str]:
+    return frozenset(s for s in lexicons.words("surnames_common") if len(s) == 1)
 
 
 #: a determiner before a title that points back to the person who holds it (该总裁, 这位负责人)

@@ -571,3 +571,10 @@ def test_dates_channels_short_names_and_a_name_glued_to_the_verb() -> None:
         ("法学会是全国性学术团体", "任建新"), ("油价又明显下降", "石油输出国组织"), ("各方保持克制", "王一"),
         ("将开展一次全国性调查", "澳联邦政府"), ("局势已得到控制", "几内亚比绍政府"),
         ("全球需要新订购客机", "空客公司"), ("访问将加强两国关系", "美国国务院"), ("各方停火", "联合国")]
+
+
+def test_surname_and_title_of_someone_not_named_in_full() -> None:
+    # pattern of a news sentence (eval ner/cluener2020): …人民法院办公室王主任向记者透露，…
+    text = "法院办公室王主任向记者透露，开庭公告已经公布。村里的李大爷说，今年收成不错。县委书记表示，要抓好生产。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("开庭公告已经公布", "王主任"), ("今年收成不错", "李大爷")]
