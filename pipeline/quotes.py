@@ -660,9 +660,15 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
     by_end = sorted(indirect, key=lambda q: q.end)
     ends = [q.end for q in by_end]
     echoes: list[tuple[Segment, bool]] = []  # and whether it is speech (warned about when unmatched)
+    last: tuple[Segment, Found] | None = None  # the last quotation found, for one that follows it
     for seg in segments:
         if seg.echo:
             echoes.append((seg, False))
+        if not seg.speech and last is not None and _follows(text, last[0], seg):
+            # 他们说：“中国市场确实太重要”，“中国伙伴很负责任”。 : the next quotation after a comma is theirs too
+            found.append(Found(seg.start, seg.end, "direct", "direct_chained", last[1].cue, last[1].speakers))
+            last = seg, found[-1]
+            continue
         if not seg.speech:
             continue
         ps, pe = seg.block
@@ -731,6 +737,8 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
             # someone else's speech in the paragraph a newly named person is no safe guess)
             speakers = _person_of_previous_sentence(ctx, seg.open_mark, ps)
             rule = "direct_after_person_sentence"
+        if not speakers and last is not None and _follows(text, last[0], seg):
+            speakers, rule, cue = last[1].speakers, "direct_chained", last[1].cue
         if not speakers:
             interviewee = ctx.interviewee(seg.start)
             if interviewee is not None and seg.lead == "":
@@ -752,8 +760,21 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         while end > start and text[end - 1] in _SKIP:
             end -= 1
         found.append(Found(start, end, "direct", rule + (f"+{seg.repair}" if seg.repair else ""), cue, speakers))
+        last = seg, found[-1]
     found.extend(_echoes(text, echoes, found + indirect, warnings))
     return found
+
+
+def _follows(text: str, prev: Segment, seg: Segment) -> bool:
+    """Whether a quotation follows a quoted speech right after its closing mark and a comma, and closes
+    its clause (“A”，“B”。), so that it goes on with the same speech."""
+    if prev.block != seg.block or prev.close_mark is None or seg.open_mark is None or seg.close_mark is None:
+        return False
+    if text[prev.close_mark + 1:seg.open_mark].strip(_SKIP) not in ("，", ",", "、"):
+        return False
+    after = _skip(text, seg.close_mark + 1, seg.block[1])
+    return len(text[seg.start:seg.end].strip(_SKIP)) >= 4 and (
+        after >= seg.block[1] or text[after] in "，,。；;！？!?、")
 
 
 def _person_speaker(m: Mention) -> Speaker:

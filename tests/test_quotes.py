@@ -578,3 +578,13 @@ def test_surname_and_title_of_someone_not_named_in_full() -> None:
     text = "法院办公室王主任向记者透露，开庭公告已经公布。村里的李大爷说，今年收成不错。县委书记表示，要抓好生产。\n"
     quotes, _ = run(text, [])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("开庭公告已经公布", "王主任"), ("今年收成不错", "李大爷")]
+
+
+def test_quotation_after_a_comma_goes_on_with_the_speech_before_it() -> None:
+    # patterns of news sentences (eval ner/peoples_daily): 他们说：“…”，“…”。 / 周总理当年明确指出，“…”
+    text = ("记者请他们谈印象，王一说：“中国市场确实太重要，我们的项目也重要”，“中国伙伴对项目很负责任”。"
+            "李二说：“我们要坚持下去。”“两个维护”是根本。周总理当年明确指出，“供水工程，应当列入国家计划。”\n")
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("中国市场确实太重要，我们的项目也重要", "王一"), ("中国伙伴对项目很负责任", "王一"),
+        ("我们要坚持下去。", "李二"), ("供水工程，应当列入国家计划。", "周总理")]
