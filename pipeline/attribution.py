@@ -903,7 +903,7 @@ def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
     if text[person.end:person.end + 1] not in "，," and not (
             opens == person.start or _is_title_prefix(text[opens:person.start])):
         return []
-    if text.rfind("（", s0, person.start) > text.rfind("）", s0, person.start):
+    if text.count("（", floor, person.start) > text.count("）", floor, person.start):
         return []
     return [_person(person)]
 

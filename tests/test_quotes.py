@@ -528,8 +528,9 @@ def test_what_is_no_speech_on_news_sentences() -> None:
     # patterns of news sentences (eval ner/cluener2020 and ner/peoples_daily, read when checking these rules)
     text = ("去年，王一被选为影展的“焦点导演”环节做重点介绍，也导演了两部电影。\n"
             "农业银行重新发布了房贷细则，表明细则并未半途夭折。\n"
-            "鲁村王庄自然村，曾流传着这样一句乡谣：“种山芋地讨山芋妻，吃山芋饭拉山芋稀。”\n")
-    quotes, _ = run(text, ["王一", "王庄"], orgs=[("农业银行", text.index("农业银行"))])
+            "鲁村王庄自然村，曾流传着这样一句乡谣：“种山芋地讨山芋妻，吃山芋饭拉山芋稀。”\n"
+            "第一书记（乡里有“第一书记”，这是派副书记王山兼职）总结了原因：“关键是运不下山。”\n")
+    quotes, _ = run(text, ["王一", "王庄", "王山"], orgs=[("农业银行", text.index("农业银行"))])
     assert quotes == []
 
 
