@@ -35,11 +35,15 @@ _SENTENCE_END = "。！？!?"
 _PREPOSITION = re.compile(r"(?:对于|对|向|在|就|针对|关于|为|据|把)")
 #: a speaker noun after these names several people
 _PLURAL = re.compile(r"(?:多|几|数|诸|众|许多|不少|部分|一些|一批|各)")
+#: an organization after these is where the speaker is, not who speaks (特朗普当天在白宫对记者表示)
+_PLACE_PREPOSITIONS = frozenset("在于从到赴")
 #: a person after these (and a short descriptor) is the one spoken to
 _ADDRESSEE = re.compile(r"(?:对|向|跟|给)[^，,。；：]{0,6}$")
 #: a date or time that opens a sentence before its subject (１９９４年江泽民总书记视察…时题词)
 _TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)?(?:[\d一二三四五六七八九十]{1,2}月)?"
                           r"(?:[\d一二三四五六七八九十]{1,3}日)?(?:[上中下]午|晚上?|凌晨|当天|当地时间)?")
+#: the number of an item in a list before its subject (一、双方认为 / （二）双方同意 / 3.双方)
+_ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])")
 #: a news dateline before the first sentence (本报北京12月1日电（记者…）, 新华社北京12月1日电)
 _DATELINE = re.compile(r"(?:本报|新华社|中新社)[^，。（(]{0,20}电(?:[（(][^）)]{0,40}[）)])?")
 #: a clause of time or occasion before the subject (众人大笑之后，黑老接着… / 会见前，习近平… / 十九大上，…)
@@ -106,8 +110,8 @@ class Context:
         (or where a token that ends with it starts: jieba writes 董贵|蛟表示)."""
         if end not in self.token_ends and end != len(self.text):
             return False
-        if start in self.token_starts:
-            return True
+        if start in self.token_starts or start in self._people_by_end:
+            return True  # a name that ends where the verb starts (任建|新说: jieba's 新说 is a word)
         # the token holding the verb's start begins earlier: accept when that token ends with the verb and
         # is a name glued to it (董贵|蛟表示), not a word of the dictionary that ends with it (演讲, 顾问)
         j = start + 1
@@ -290,6 +294,11 @@ def _filler_re() -> re.Pattern[str]:
         rf"|(?:对|向|跟|给)(?:本报|本台|新华社)?(?:记者|笔者|我们|我|他们|她们|他|她|大家|媒体)"
         rf"|(?:对|向|跟|给)(?:他|她|我|你)[{cjk}]{{1,2}}"
         rf"|[{cjk}]着"
+        rf"|[（(][^（）()，,。]{{1,10}}[）)]"  # 王一（化名）说 / 王一（右）说
+        # 美国政府24日表示, 澳联邦政府5月1日宣布, 安瓦尔20日晚在…时强调, 主席在1996年指出 : when it was said
+        rf"|在?(?:[\d０-９]{{4}}年|(?:[\d０-９一二三四五六七八九十]{{1,2}}月)?[\d０-９一二三四五六七八九十]{{1,3}}日"
+        rf"(?:[上中下]午|晚上?|凌晨)?)"
+        rf"|通过[^{_CLAUSE_BREAK}]{{1,8}}"  # 政府通过电台宣布 : the channel
         rf"|[{cjk}]{{1,4}}地)$"
     )
 
@@ -376,11 +385,40 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     the closing mark of the quotation the verb follows)."""
     text = ctx.text
     cs = clause_start(text, verb_start, floor)
+    # 特朗普在社交媒体“真实社交”上发文称 : a short name in marks inside the clause does not end it (one that is
+    # the whole subject, “非洲晴雨表”预计, is looked at below)
+    while cs > floor and text[cs - 1] in "”」" and strip_fillers(text, cs, verb_start) > cs:
+        open_at = text.rfind("“" if text[cs - 1] == "”" else "「", floor, cs - 1)
+        if open_at < 0 or not _MARKED_NAME.fullmatch(text, open_at + 1, cs - 1):
+            break
+        cs = clause_start(text, open_at, floor)
+    if cs > floor and text[cs - 1] in "）)":
+        # 王一（化名）说 : a short note in brackets after the speaker's name is no clause break
+        open_at = max(text.rfind("（", floor, cs - 1), text.rfind("(", floor, cs - 1))
+        if open_at >= 0 and cs - 1 - open_at <= 11 and not any(c in text[open_at + 1:cs - 1] for c in "，,。") \
+                and (ctx.people_ending(open_at)
+                     or (ctx.org_ending(open_at) and strip_fillers(text, cs, verb_start) == cs)):
+            # …石油输出国组织（欧佩克）4月14日宣布 : a body's short name, when nothing but fillers follows it (not
+            # 阿拉伯国家联盟（阿盟）代表萨比赫…, whose subject comes after)
+            cs = clause_start(text, open_at, floor)
     named = ctx.person_starting_in(cs, verb_start)
-    end = strip_fillers(text, cs, verb_start, named.end if named is not None and named.end < verb_start else None)
+    end = verb_start
+    while end > cs and text[end - 1] in " *\u3000":
+        end -= 1  # **国际货币基金组织** 预计 : emphasis marks of a Markdown export (spaces once cleaned)
+    end = strip_fillers(text, cs, end, named.end if named is not None and named.end < verb_start else None)
     found = _speaker_ending(ctx, cs, end)
+    # 专家警告说 / 朱邦造回答说 / 空客公司预测认为 : a verb after a speech verb of its own, whose speaker is the
+    # phrase before both
+    verb = ctx.verb_ending_at(end) if not found else None
+    if verb is not None and verb[0] > cs:
+        end = strip_fillers(text, cs, verb[0], named.end if named is not None and named.end < verb[0] else None)
+        found = _speaker_ending(ctx, cs, end)
     if found:
         return found
+    if end == cs and cs > floor and text[cs - 1] in "”」":
+        marked = _name_in_marks(text, cs - 1, floor)
+        if marked is not None:
+            return [marked]
     # 徐义昭一板一眼地操着中文说 / 我连忙说 : the person the clause opens with
     found = [sp for sp in _subject_at(ctx, cs, end, sentence=False) if sp.type in ("person", "unnamed")]
     if found:
@@ -401,6 +439,21 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
                 found = [sp for sp in _subject_at(ctx, pcs, cs - 1) if sp.name != "我"]
         return found
     return []
+
+
+#: a name in quotation marks that stands as a subject (“非洲晴雨表”预计): short, no punctuation
+_MARKED_NAME = re.compile(r"[^，,。！？!?；;：:、“”「」\n]{2,15}")
+
+
+def _name_in_marks(text: str, close: int, floor: int) -> Speaker | None:
+    """The name in quotation marks that closes at ``close`` and opens its clause (“非洲晴雨表”预计，…): a
+    survey, programme or body named in marks speaks under that name."""
+    open_at = text.rfind("“" if text[close] == "”" else "「", floor, close)
+    if open_at < 0 or not _MARKED_NAME.fullmatch(text, open_at + 1, close):
+        return None
+    if open_at > floor and text[open_at - 1] not in _CLAUSE_BREAK and text[open_at - 1] not in " *":
+        return None  # 支持率“持续下滑”预计… : a term inside the clause, not its subject
+    return Speaker(text[open_at + 1:close], "organization", None, open_at, close + 1)
 
 
 def no_subject(text: str, start: int, end: int) -> bool:
@@ -437,27 +490,58 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if text[end - len(pronoun):end] == pronoun and text[end - len(pronoun) - 1:end - len(pronoun)] != "其":
             return resolve_pronoun(ctx, end - len(pronoun), end, number)
     org = ctx.org_ending(end)
-    if org is not None and org.start >= cs:
+    if org is not None and org.start >= cs and text[org.start - 1:org.start] not in _PLACE_PREPOSITIONS:
         return [Speaker(org.name, "organization", None, org.start, org.end)]
     if text[end - 1] == "》":
         open_at = text.rfind("《", cs, end)
         if open_at >= 0:
             return [Speaker(text[open_at + 1:end - 1], "document", None, open_at, end)]
+    titled = _titled_person(ctx, cs, end)
+    if titled is not None:
+        return [titled]
+    latin = _latin_speaker(ctx, cs, end)
+    if latin is not None:
+        return [latin]
+    addressed = _surname_and_title(ctx, cs, end)
+    if addressed is not None:
+        return [addressed]
     for head, kind in _heads():
         if text[end - len(head):end] != head:
             continue
         start = cs
-        for pattern in (_openers_re(), _REPORTED, _TIME_PREFIX):
+        for pattern in (_ENUMERATOR, _openers_re(), _REPORTED, _TIME_PREFIX):
             m = pattern.match(text, start, end)
             if m is not None and m.end() < end - len(head) + 1:
                 start = m.end()
         if text[start] == "据" and end - start > len(head):
             start += 1  # 据学者介绍 : the source is the scholar
+        if text[start] == "有" and kind in ("role", "unnamed", "group") and (
+                text.startswith(head, start + 1) or _PLURAL.match(text, start + 1)):
+            start += 1  # 有分析师指出, 有不少专家认为 : 有 only says there are some (有的学者, 有位农民 stay)
         phrase = text[start:end]
+        if kind == "document":
+            publisher = _publisher(ctx, start, end - len(head))
+            if publisher is not None:
+                return [publisher]  # 王一发表声明称 : who published the statement speaks
+        if kind == "document" and _TITLE_DETERMINER.sub("", phrase, count=1) == head:
+            named = _named_document(text, head, start)  # 该命令 → 指定芬太尼为… of 名为“指定芬太尼为…”的行政命令
+            if named is not None:
+                return [Speaker(named, kind, None, start, end)]
         if kind == "data":
             # 财政部数据显示 / 国家统计局2017年6月的调查显示 : the named body whose data speaks; unnamed data
             # (数据显示, 研究表明) is nobody
             org = next((o for o in ctx.orgs if o.start == start and o.end < end), None)
+            paper = re.search(r"《([^》]{1,20})》[^《》]{0,8}$", text[start:end - len(head)])
+            if paper is not None and head == "报道":
+                # 新华网…电（记者…）智利《信使报》5日报道称 : the paper named before 报道 reports, not the agency
+                at = start + paper.start(1)
+                return [Speaker(paper.group(1), "organization", None, at - 1, at + len(paper.group(1)) + 1)]
+            if org is None:
+                # POLITICO的分析指出 : a medium or body named in Latin script, which the organizations stage
+                # may not know
+                latin = _LATIN_NAME.match(text, start, end - len(head))
+                if latin is not None and text[latin.end():end - len(head)] in ("", "的"):
+                    return [Speaker(latin.group(), "organization", None, latin.start(), latin.end())]
             return [Speaker(org.name, "organization", None, org.start, org.end)] if org is not None else []
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
@@ -475,6 +559,124 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             kind = "group"  # 多位专家, 部分代表: several people named as a group
         return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
     return []
+
+
+#: a name in Latin script (POLITICO, BBC, The Lancet): a medium, body or agency written as such
+_LATIN_NAME = re.compile(r"[A-Z][A-Za-z0-9&.'\-]*(?: [A-Za-z0-9&.'\-]+){0,3}")
+
+
+def _latin_speaker(ctx: Context, cs: int, end: int) -> Speaker | None:
+    """A clause whose whole subject is a name in Latin script (POLITICO指出, 据BBC报道): that name, as an
+    organization (people are named in Chinese script by the people stage)."""
+    text = ctx.text
+    start = cs
+    m = _openers_re().match(text, start, end)
+    if m is not None and m.end() < end:
+        start = m.end()
+    if text[start] == "据":
+        start += 1
+    latin = _LATIN_NAME.fullmatch(text, start, end)
+    # a capital opens a name (BBC, Politico); lower-case Latin is a word (app显示, 用户app里)
+    if latin is None or not text[start].isupper() or sum(c.isalpha() for c in latin.group()) < 2:
+        return None
+    return Speaker(latin.group(), "organization", None, start, end)
+
+
+@cache
+def _address_forms() -> tuple[str, ...]:
+    return tuple(sorted((f for f in lexicons.words("address_forms") if len(f) >= 2), key=len, reverse=True))
+
+
+def _surname_and_title(ctx: Context, cs: int, end: int) -> Speaker | None:
+    """A surname with a title or a form of address right before the verb (法院办公室王主任向记者透露, 村里的
+    李大爷说) of someone the article does not name in full: that person, as written (GUIDE: 罗经理 is resolved
+    to the full name where the article gives it, which the people stage's short references do)."""
+    text = ctx.text
+    titles = _title_set()
+    for n in (*_title_lengths(), *{len(f) for f in _address_forms()}):
+        at = end - n - 1
+        if n < 2 or at < cs or (text[at + 1:end] not in titles and text[at + 1:end] not in _address_forms()):
+            continue
+        if text[at] in _common_surnames() and not ctx.in_speech(at):
+            return Speaker(text[at:end], "unnamed", None, at, end)
+    return None
+
+
+@cache
+def _common_surnames() -> frozenset[str]:
+    return frozenset(s for s in lexicons.words("surnames_common") if len(s) == 1)
+
+
+#: a determiner before a title that points back to the person who holds it (该总裁, 这位负责人)
+_TITLE_DETERMINER = re.compile(r"(?:该|这位|那位|此)")
+
+
+def _title_suffix(title: str) -> int:
+    """The length of the longest title word a title ends with (BBC总裁 → 2, 副总裁 → 3), 0 for none."""
+    titles = _title_set()
+    return next((n for n in _title_lengths() if n <= len(title) and title[-n:] in titles), 0)
+
+
+def _titled_person(ctx: Context, cs: int, end: int) -> Speaker | None:
+    """A title without a name (BBC总裁在邮件中指出, 该总裁表示) that exactly one person of the article holds:
+    that person (GUIDE: resolve 罗经理 to the full name). A title that is itself a speaker noun (记者, 发言人)
+    stays as written, and a title two people hold (总统 of two countries) names nobody."""
+    text = ctx.text
+    start = cs
+    pointed = False  # 该负责人 points back to one named before, even where 负责人 alone is a speaker noun
+    for pattern in (_openers_re(), _TIME_PREFIX, _TITLE_DETERMINER):
+        m = pattern.match(text, start, end)
+        if m is not None and m.end() < end:
+            start = m.end()
+            pointed = pattern is _TITLE_DETERMINER
+    phrase = text[start:end]
+    suffix = _title_suffix(phrase)
+    if suffix < 2 or len(phrase) > 16 or (phrase in _head_words() and not pointed) or not all(
+            "\u4e00" <= c <= "\u9fff" or c.isalnum() for c in phrase):
+        return None
+    # the title a person holds ends with the phrase, and its own title word is no longer (副总裁 is not 总裁)
+    holders = {m.name: m for m in ctx.people
+               if any(t.endswith(phrase) and _title_suffix(t) <= len(phrase) for t in m.titles)}
+    if len(holders) != 1:
+        return None
+    return _person(next(iter(holders.values())), start, end)
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    return frozenset(head for head, _ in _heads())
+
+
+#: a person or body publishing the document that then speaks (王一发表声明称, 外交部发布公报指出)
+_PUBLISHES = re.compile(r"(?:发表|发布|发出|公布|签署|撰写)了?(?:[一两]?[份篇封项则])?[^，,。；;：:“”]{0,6}")
+
+
+def _publisher(ctx: Context, start: int, head_start: int) -> Speaker | None:
+    """The person or organization that opens a document phrase and publishes the document (王一发表声明)."""
+    person = ctx.person_starting_in(start, start + 1)
+    named: Speaker | None = _person(person) if person is not None else None
+    if named is None:
+        org = next((o for o in ctx.orgs if o.start == start and o.end <= head_start), None)
+        named = Speaker(org.name, "organization", None, org.start, org.end) if org is not None else None
+    if named is None or not _PUBLISHES.fullmatch(ctx.text, named.end, head_start):
+        return None
+    return named
+
+
+#: how far back a bare document noun looks for the document's title
+_NAMED_LOOKBACK = 2000
+
+
+def _named_document(text: str, head: str, before: int) -> str | None:
+    """The title of the last document introduced as 名为/题为“X”的…<head> (or with 《X》) before a bare
+    (该)<head>: the document speaks under its title (GUIDE: a document that speaks is named without its
+    marks)."""
+    pattern = re.compile(rf"(?:名为|题为|名叫|叫做)[“《「]([^”》」\n]{{2,40}})[”》」]"
+                         rf"的[^，。；;\n]{{0,8}}?{re.escape(head)}")
+    last = None
+    for m in pattern.finditer(text, max(0, before - _NAMED_LOOKBACK), before):
+        last = m
+    return last.group(1) if last is not None else None
 
 
 #: how many earlier occurrences of a bare speaker noun are looked at for its fuller phrase
@@ -526,6 +728,8 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
         start += 1
     for pattern in (_DATELINE, _openers_re(), _TIME_PREFIX, _LEAD_CLAUSE):
         m = pattern.match(text, start, limit)
+        if m is not None and m.end() > start and pattern is _LEAD_CLAUSE and _person_then_at(ctx, start, m.end()):
+            break  # 基奎特总统在当天的演讲中，… : the clause opens with its subject, it is no lead clause
         if m is not None and m.end() > start:
             start = m.end()
             while start < limit and text[start] in " *，,":
@@ -557,7 +761,9 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
             return [Speaker(org.name, "organization", None, org.start, org.end)]
     for head, kind in _heads():
         if kind in ("organization", "group") and text.startswith(head, start) and head != "我":
-            return [Speaker(head, kind, None, start, start + len(head))]
+            # 会议明确了…，强调… : a bare 会议 is the fuller 中央经济工作会议 named before, as after a verb
+            fuller = _fuller_phrase(ctx, head, start) if kind == "organization" and len(head) >= 2 else None
+            return [Speaker(fuller or head, kind, None, start, start + len(head))]
     # 全省经济工作会议对全年工作进行总结，指出… : a meeting or document named at the sentence start
     window = min(first_clause_end, start + 18)
     for head, kind in _heads():
@@ -566,6 +772,12 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
             if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]):
                 return [Speaker(text[start:k + len(head)], kind, None, start, k + len(head))]
     return []
+
+
+def _person_then_at(ctx: Context, start: int, end: int) -> bool:
+    """Whether a person named at ``start`` is followed, within ``end``, by 在 (王一总统在演讲中，)."""
+    person = ctx.person_starting_in(start, start + 1)
+    return person is not None and "在" in ctx.text[person.end:end]
 
 
 #: a person followed by these acts on the later person, not modifies it
@@ -614,7 +826,10 @@ def _person_chain(ctx: Context, first: Mention, limit: int) -> list[Speaker]:
 
 def _is_title_prefix(text: str) -> bool:
     """Whether the words before a name are a title phrase (旷视科技党委书记、副总裁): they end in a title."""
-    return any(text.endswith(t) for t in _titles() if len(t) >= 1) and not any(c in text for c in "，。；：")
+    # 在会见…党员专家邓小平理论研究班… : a phrase of place or occasion is no title, whatever it ends with (对外友协
+    # 会长 and a dateline 据新华社…电 before a title are)
+    return any(text.endswith(t) for t in _titles() if len(t) >= 1) and not any(c in text for c in "，。；：") \
+        and not text.startswith("在")
 
 
 #: 在阿披实眼中， / 在他看来， : a view introduced by whose it is
@@ -665,12 +880,34 @@ def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
     if found:
         return found
     cs = clause_start(text, pos, floor)
+    if text.startswith("我", cs) and not text.startswith(("我们", "我国"), cs):
+        # 因为这个插曲，我对…充满了敬意：“…” : the narrator opens the clause before the colon
+        return [Speaker("我", "unnamed", None, cs, cs + 1)]
     for i in range(cs, pos):
         for pronoun, number in _pronouns().items():
             if number == "one" and text.startswith(pronoun, i) and not text.startswith(pronoun + "们", i):
                 return resolve_pronoun(ctx, i, i + len(pronoun), number)
     person = ctx.person_starting_in(cs, pos)
-    return [_person(person)] if person is not None else []
+    if person is not None:
+        return [_person(person)]
+    # 同样是在秋天，晚唐诗人许浑，傍晚登上清渭楼，…即兴作诗：“…” : the one person the sentence names, as a
+    # subject (opening a clause or set off by a comma; not 鲁村蔡塘自然村, not in brackets)
+    named: dict[str, Mention] = {}
+    person = ctx.person_starting_in(s0, pos)
+    while person is not None:
+        if not ctx.in_speech(person.start):
+            named.setdefault(person.name, person)
+        person = ctx.person_starting_in(person.start + 1, pos)
+    if len(named) != 1:
+        return []
+    person = next(iter(named.values()))
+    opens = clause_start(text, person.start, s0)
+    if text[person.end:person.end + 1] not in "，," and not (
+            opens == person.start or _is_title_prefix(text[opens:person.start])):
+        return []
+    if text.count("（", floor, person.start) > text.count("）", floor, person.start):
+        return []
+    return [_person(person)]
 
 
 #: characters before 先生/女士 that are no surname (的先生, 位女士)

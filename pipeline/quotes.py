@@ -68,6 +68,8 @@ _SENTENCE_PUNCT = re.compile(r"[，,。！？!?；;：:…—]")
 _NOUN_MARKS = frozenset("的和与及项条些")
 #: after an ellipsis these go on with its sentence (……，) or close it (……。)
 _AFTER_ELLIPSIS = frozenset("…，,、；;：:。！？!?”’」』）)")
+#: whom 告诉 addresses, before the comma that opens what was said (告诉本报记者，)
+_TOLD = re.compile(r"(?:本报|本台|新华社|中新社)?(?:记者|笔者|我们|他们|她们|大家|媒体)[ *]*[，,：:]")
 _ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
 
 
@@ -84,7 +86,8 @@ class Segment:
     continues: bool = False  # goes on in the next paragraph
     continued: bool = False  # goes on from the previous paragraph
     speech: bool = False
-    lead: str = ""  # colon | verb | comma | ""
+    lead: str = ""  # colon | verb | comma | target | ""
+    lead_cue: tuple[int, int] | None = None  # the verb of a ``target`` lead (指控BBC“…”)
     trail_cue: tuple[int, int] | None = None  # speech verb after the closing mark
     trail_clause: tuple[int, int] | None = None  # clause after the closing mark ending in a colon
     prev_block: tuple[int, int] | None = None
@@ -250,6 +253,9 @@ def classify(ctx: Context, seg: Segment) -> None:
             seg.lead = "verb" if ctx.verb_ending_at(j) else "comma"
         elif prev and ctx.verb_ending_at(before_end):
             seg.lead = "verb"
+        elif (target := _target_verb(ctx, before_end, ps)) is not None:
+            # 指控BBC“让我说出了…” : what the speaker said of the one named between the verb and the mark
+            seg.lead, seg.lead_cue = "target", target
     if not prev and seg.prev_block is not None:
         # 他说：⏎“…” : the previous paragraph ends with the colon that introduces this one
         pb_end = _skip(text, seg.prev_block[1], seg.prev_block[0], -1)
@@ -296,7 +302,7 @@ def classify(ctx: Context, seg: Segment) -> None:
         nxt = _skip(text, after + 1, pe)
         # 强调“坚决认为…”，并拒绝… / 题词：“…”，充分肯定了… : the quotation is the whole object of the
         # verb or colon before it
-        closes = nxt >= pe or text[nxt] in PAIRS or seg.lead in ("verb", "colon")
+        closes = nxt >= pe or text[nxt] in PAIRS or seg.lead in ("verb", "colon", "target")
     sentence_like = bool(_ENDS_SENTENCE.search(content)) or len(_SENTENCE_PUNCT.findall(content)) >= 1
     starts_sentence = not prev or prev in SENTENCE_END or prev in CLOSERS or prev in "）)"
     if trail is None and not seg.lead and starts_sentence and seg.close_mark is not None:
@@ -310,21 +316,48 @@ def classify(ctx: Context, seg: Segment) -> None:
             seg.subject_after = subject_after(ctx, *seg.next_block)
     if seg.continued or seg.continues or seg.repair or seg.lead == "prev_colon":
         seg.speech = True
-    elif seg.trail_cue is not None and seg.lead not in ("colon", "verb"):
+    elif seg.trail_cue is not None and seg.lead not in ("colon", "verb", "target"):
         # “拐点”，但发言人表示… : a term before an attribution is not its speech, nor is a name in marks
         # inside a clause (对话会的主题“构建…：政党的责任”，提醒…)
         seg.speech = ((sentence_like and (starts_sentence or prev in "，,；;"))
                       or bool(_ENDS_SENTENCE.search(content)) or (starts_sentence and len(content) >= 4))
-    elif seg.lead in ("colon", "verb"):
+    elif seg.lead in ("colon", "verb", "target"):
         seg.speech = closes and (sentence_like or len(content) >= 4)
     elif seg.lead == "comma":
         seg.speech = closes and ((sentence_like and len(content) >= 8) or _comma_tail(ctx, seg, content, after))
     elif seg.subject_after:
         seg.speech = len(content) >= 6
+    elif seg.trail_clause is not None and starts_sentence and sentence_like:
+        # “不过——”单支书话锋一转：“…” : a short opening before the speaker goes on after a colon
+        seg.speech = True
     else:
         seg.speech = starts_sentence and closes and sentence_like and len(content) >= 6
     # a heading in marks (“坦新政府奉行的执政理念源于中国的成功经验”) may repeat speech quoted below
     seg.echo = not seg.speech and seg.whole_block and len(content) >= 8
+
+
+#: the object between a target verb and the quotation: a name, a pronoun or a short phrase (该媒体)
+_TARGET_OBJECT = re.compile(r"[^，,。！？!?；;：:、“”‘’「」『』（）()的\n]{1,6}")
+
+
+@cache
+def _target_verbs() -> frozenset[str]:
+    return lexicons.words("speech_verbs_targets")
+
+
+def _target_verb(ctx: Context, before_end: int, ps: int) -> tuple[int, int] | None:
+    """A verb of the ``speech_verbs_targets`` lexicon before the object that stands right before a quotation
+    (指控BBC“…”, 猜测该媒体“…”)."""
+    text = ctx.text
+    for verb in _target_verbs():
+        for obj_len in range(1, 7):
+            end = before_end - obj_len
+            if end - len(verb) < ps or text[end - len(verb):end] != verb:
+                continue
+            if _TARGET_OBJECT.fullmatch(text, end, before_end) and ctx.is_cue(end - len(verb), end) \
+                    and not nominal(text, end - len(verb)):
+                return end - len(verb), end
+    return None
 
 
 def _comma_tail(ctx: Context, seg: Segment, content: str, after: int) -> bool:
@@ -419,6 +452,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
     text = ctx.text
     speech = [s for s in segments if s.speech]
     inside = [(s.open_mark if s.open_mark is not None else s.start, s.end) for s in segments]
+    # 指控BBC“…” : the verb's speech is the direct quote after its object, not reported speech
+    targeted = {s.lead_cue[0] for s in speech if s.lead_cue is not None}
     found: list[Found] = []
     for ps, pe in blocks:
         if running is not None and (ps, pe) not in running:
@@ -430,15 +465,19 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
         for m in candidates:
             vs, ve = m.start(), m.end()
             view = m.re is VIEW_RE
-            if vs < taken_until or any(a <= vs < b for a, b in inside):
+            if vs < taken_until or any(a <= vs < b for a, b in inside) or vs in targeted:
                 continue
-            if not view and (not ctx.is_cue(vs, ve) or nominal(text, vs)):
+            # 任建新说 : a name that ends with 新 or 的 is no noun marker
+            if not view and (not ctx.is_cue(vs, ve) or (nominal(text, vs) and not ctx.people_ending(vs))):
                 continue
             j = _skip(text, ve, pe)
+            if not view and m.group() == "告诉" and (told := _TOLD.match(text, j, pe)) is not None:
+                j = told.end() - 1  # 告诉本报记者，… : the one told is no part of what was said
             punct = view or (j < pe and text[j] in "，,：:")
             if punct and not view:
                 j = _skip(text, j + 1, pe)
-            elif not view and (m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的，。！？"):
+            # 显示出…, 说出了… : a complement after the verb makes it no report
+            elif not view and (m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的出，。！？"):
                 if j >= pe or text[j] in "。！？":
                     report = _report_before(ctx, m, ps, pe, speech)
                     if report is not None:
@@ -447,6 +486,9 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 continue
             if j >= pe or text[j] in "。！？；\n":
                 continue
+            if not punct and not view and (nxt := _cue_re().match(text, j)) is not None \
+                    and ctx.is_cue(nxt.start(), nxt.end()):
+                continue  # 他告诉我说，… : the verb right after takes the speech
             if not punct and _gesture(text, j, pe):
                 continue  # 表示节日的祝贺 / 表示肯定: an attitude shown, nothing said
             # speech in marks that opens here and closes the sentence is a direct quote, not this
@@ -467,6 +509,10 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 continue
             if _inner_report(ctx, j, end):
                 continue  # 新华网报道，特朗普表示… : the report inside is the quote
+            cut = _before_next_attribution(ctx, j, end)
+            if cut < end and cut - j < 6:
+                continue  # 昨天，长沙市人民法院宣布，… : only a lead before the report inside, which is the quote
+            end = cut
             if view:
                 speakers, rule, cue = speaker_of_view(ctx, m), "indirect_view", None
             else:
@@ -477,6 +523,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                     (len(speakers) == 1 and speakers[0].name == "我")
                     or (not speakers and no_subject(text, cs, strip_fillers(text, cs, vs)))):
                 speakers, rule = lead, rule + "_lead"
+            if not view and m.group() in _evidence_verbs() and any(sp.start < cs for sp in speakers):
+                continue  # …重新发布了细则，表明… : the writer's conclusion from the sentence, no one's speech
             if not speakers:
                 continue
             if (not view and len(speakers) == 1 and speakers[0].name == "我" and speakers[0].type == "unnamed"
@@ -488,6 +536,11 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             ctx.add_speech(j, end)
             taken_until = end
     return found
+
+
+@cache
+def _evidence_verbs() -> frozenset[str]:
+    return lexicons.words("speech_verbs_evidence")
 
 
 @cache
@@ -534,6 +587,32 @@ def _inner_report(ctx: Context, start: int, end: int) -> bool:
     return False
 
 
+def _before_next_attribution(ctx: Context, start: int, end: int) -> int:
+    """Where reported speech stops before a later clause of its sentence that names its own speaker
+    (…数据显示全国阳性率开始下降，专家指出已达“拐点”…): that clause is the next quote. A pronoun there
+    (他认为) may be the same speaker going on, and does not cut."""
+    text = ctx.text
+    for m in _cue_re().finditer(text, start, end):
+        vs, ve = m.start(), m.end()
+        if not ctx.is_cue(vs, ve) or nominal(text, vs) or ve >= end:
+            continue
+        if not (text[ve] in "，,：:" or (m.group() in _bare_verbs() and text[ve] not in "了过着的出")):
+            continue
+        cs = clause_start(text, vs, start)
+        if cs <= start or text[cs - 1] not in "，,；;":
+            continue
+        speakers = speaker_before(ctx, vs, cs)  # the clause's own subject only: the floor is its start
+        # named in the clause itself (a resolved 他 points back before it), and not a pronoun as written
+        if speakers and all(sp.start >= cs and text[sp.start:sp.end] not in _pronoun_words() for sp in speakers):
+            return _trim_end(text, start, cs - 1)
+    return end
+
+
+@cache
+def _pronoun_words() -> frozenset[str]:
+    return frozenset({r["pronoun"] for r in lexicons.table("speaker_pronouns")} | {"我", "我们"})
+
+
 def _report_before(ctx: Context, m: re.Match[str], ps: int, pe: int, speech: list[Segment]) -> Found | None:
     """``…全覆盖。永春县河长办主任潘宇灿告诉记者。`` : a sentence that only names the speaker reports the
     sentence before it."""
@@ -562,9 +641,13 @@ def nominal(text: str, verb_start: int) -> bool:
     if verb_start <= 0:
         return False
     before = text[verb_start - 1]
-    if before in _NOUN_MARKS:
+    if before in _NOUN_MARKS or _LIGHT_VERB.search(text, max(0, verb_start - 6), verb_start):
         return True
     return before == "新" and (verb_start < 2 or text[verb_start - 2] not in "重最创更")
+
+
+#: a verb that takes a speech verb as its noun object (做重点介绍, 作了详细说明, 进行分析)
+_LIGHT_VERB = re.compile(r"(?:做|作|进行|加以|给予|提出|提起)了?(?:重点|详细|简要|简单|具体|专门|深入)?$")
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -581,9 +664,15 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
     by_end = sorted(indirect, key=lambda q: q.end)
     ends = [q.end for q in by_end]
     echoes: list[tuple[Segment, bool]] = []  # and whether it is speech (warned about when unmatched)
+    last: tuple[Segment, Found] | None = None  # the last quotation found, for one that follows it
     for seg in segments:
         if seg.echo:
             echoes.append((seg, False))
+        if not seg.speech and last is not None and _follows(text, last[0], seg):
+            # 他们说：“中国市场确实太重要”，“中国伙伴很负责任”。 : the next quotation after a comma is theirs too
+            found.append(Found(seg.start, seg.end, "direct", "direct_chained", last[1].cue, last[1].speakers))
+            last = seg, found[-1]
+            continue
         if not seg.speech:
             continue
         ps, pe = seg.block
@@ -592,6 +681,9 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         cue: str | None = None
         if seg.continued and chain:
             speakers, rule = chain, "direct_continued"
+        if not speakers and seg.lead == "target" and seg.lead_cue is not None:
+            speakers = speaker_before(ctx, seg.lead_cue[0], ps)
+            cue, rule = text[seg.lead_cue[0]:seg.lead_cue[1]], "direct_after_target"
         if (not speakers and seg.lead in ("colon", "verb", "comma") and seg.open_mark is not None) or (
                 not speakers and seg.repair == "missing_open"):
             mark = seg.open_mark if seg.open_mark is not None else seg.start
@@ -649,6 +741,8 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
             # someone else's speech in the paragraph a newly named person is no safe guess)
             speakers = _person_of_previous_sentence(ctx, seg.open_mark, ps)
             rule = "direct_after_person_sentence"
+        if not speakers and last is not None and _follows(text, last[0], seg):
+            speakers, rule, cue = last[1].speakers, "direct_chained", last[1].cue
         if not speakers:
             interviewee = ctx.interviewee(seg.start)
             if interviewee is not None and seg.lead == "":
@@ -670,8 +764,21 @@ def attribute_direct(ctx: Context, segments: list[Segment], indirect: list[Found
         while end > start and text[end - 1] in _SKIP:
             end -= 1
         found.append(Found(start, end, "direct", rule + (f"+{seg.repair}" if seg.repair else ""), cue, speakers))
+        last = seg, found[-1]
     found.extend(_echoes(text, echoes, found + indirect, warnings))
     return found
+
+
+def _follows(text: str, prev: Segment, seg: Segment) -> bool:
+    """Whether a quotation follows a quoted speech right after its closing mark and a comma, and closes
+    its clause (“A”，“B”。), so that it goes on with the same speech."""
+    if prev.block != seg.block or prev.close_mark is None or seg.open_mark is None or seg.close_mark is None:
+        return False
+    if text[prev.close_mark + 1:seg.open_mark].strip(_SKIP) not in ("，", ",", "、"):
+        return False
+    after = _skip(text, seg.close_mark + 1, seg.block[1])
+    return len(text[seg.start:seg.end].strip(_SKIP)) >= 4 and (
+        after >= seg.block[1] or text[after] in "，,。；;！？!?、")
 
 
 def _person_speaker(m: Mention) -> Speaker:
@@ -819,8 +926,12 @@ def find_listed(ctx: Context, clean: CleanText | None, blocks: list[tuple[int, i
     found: list[Found] = []
     for i, (ps, pe) in enumerate(blocks):
         end = _skip(text, pe, ps, -1)
-        if end <= ps or text[end - 1] not in "：:" or i + 1 >= len(blocks) \
-                or not _is_item(clean, *blocks[i + 1]):
+        if end <= ps or text[end - 1] not in "：:" or i + 1 >= len(blocks):
+            continue
+        if not _is_item(clean, *blocks[i + 1]):
+            below = _speech_below(ctx, ps, end, blocks[i + 1], marked)
+            if below is not None:
+                found.append(below)
             continue
         colon = _skip(text, end - 1, ps, -1)
         verb = ctx.verb_ending_at(colon)
@@ -842,6 +953,23 @@ def find_listed(ctx: Context, clean: CleanText | None, blocks: list[tuple[int, i
             found.append(Found(start, stop, "indirect", "indirect_listed", text[verb[0]:verb[1]] if verb else None,
                                speakers))
     return found
+
+
+def _speech_below(ctx: Context, ps: int, end: int, below: tuple[int, int],
+                  marked: set[tuple[int, int]]) -> Found | None:
+    """王一表示：⏎村里今年修了路。 : speech without marks after a speech verb and colon that end the line above
+    is the next paragraph's first sentence (speech in marks there is a direct quote, found elsewhere)."""
+    text = ctx.text
+    verb = ctx.verb_ending_at(_skip(text, end - 1, ps, -1))
+    bs, be = below
+    start = _skip(text, bs, be)
+    if verb is None or nominal(text, verb[0]) or below in marked or start >= be or text[start] in PAIRS:
+        return None
+    speakers = speaker_before(ctx, verb[0], ps)
+    stop = _trim_end(text, start, _sentence_end(text, start, be, "。"))
+    if not speakers or stop - start < 4:
+        return None
+    return Found(start, stop, "indirect", "indirect_after_cue_line", text[verb[0]:verb[1]], speakers)
 
 
 def to_matches(found: list[Found]) -> list[Match]:

@@ -87,3 +87,53 @@ def test_seed_article_quotes() -> None:
     raw = SEED.read_text(encoding="utf-8")
     for q in summary.quotes:  # every quote is evidence in the raw text (CONTRACT: page breaks inside)
         assert re.sub(r"\s", "", raw[q.span[0]:q.span[1]]) == re.sub(r"\s", "", q.text)
+
+
+def test_title_without_a_name_is_the_one_person_holding_it() -> None:
+    def titled(text: str, people: dict[str, list[str]], verb: str) -> list[tuple[str, str]]:
+        nlp = get_nlp()
+        doc = nlp.make_doc(text)
+        doc._.clean = identity(text)
+        doc._.meta = {"warnings": []}
+        set_spans(doc, "people", [Match(m.start(), m.end(), "PERSON", "test", attrs={"name": n, "titles": t})
+                                  for n, t in people.items() for m in re.finditer(re.escape(n), text)])
+        return [(s.name, s.type) for s in speaker_before(context_for(doc), text.index(verb), 0)]
+
+    # pattern of a web article (eval fy_20260108-trump-sues-bbc-documentary-edit): BBC总裁在…邮件中明确指出，
+    text = "星光公司总裁王一已致信对方。星光公司总裁在致员工的邮件中明确指出，指控毫无依据。"
+    assert titled(text, {"王一": ["星光公司总裁"]}, "指出") == [("王一", "person")]
+    text = "王一已致信对方。该总裁表示，指控毫无依据。"
+    assert titled(text, {"王一": ["星光公司总裁"]}, "表示") == [("王一", "person")]
+    # a vice-president is not the president; a title two people hold names nobody
+    assert titled(text, {"王一": ["星光公司副总裁"]}, "表示") == []
+    text = "王一和李二出席。总裁表示，指控毫无依据。"
+    assert titled(text, {"王一": ["甲公司总裁"], "李二": ["乙公司总裁"]}, "表示") == []
+    # 该负责人 points back to the one holding the title; a bare 负责人 is a speaker noun as written
+    text = "市场监管局负责人王一介绍了情况。该负责人表示，今年将加强抽检。"
+    assert titled(text, {"王一": ["市场监管局负责人"]}, "表示") == [("王一", "person")]
+    text = "王一介绍了情况。负责人表示，今年将加强抽检。"
+    assert titled(text, {"王一": ["市场监管局负责人"]}, "表示") == [("负责人", "unnamed")]
+
+
+def test_organization_where_the_speaker_is_does_not_speak() -> None:
+    text = "特朗普当天在白宫对记者表示，将加征关税。白宫表示，将加征关税。"
+    nlp = get_nlp()
+    doc = nlp.make_doc(text)
+    doc._.clean = identity(text)
+    doc._.meta = {"warnings": []}
+    set_spans(doc, "people", [Match(0, 3, "PERSON", "test", attrs={"name": "特朗普", "titles": []})])
+    set_spans(doc, "organizations", [Match(m.start(), m.end(), "ORG", "test", attrs={"name": "白宫"})
+                                     for m in re.finditer("白宫", text)])
+    ctx = context_for(doc)
+    first, second = text.index("表示"), text.rindex("表示")
+    assert [(s.name, s.type) for s in speaker_before(ctx, first, 0)] == [("特朗普", "person")]
+    assert [(s.name, s.type) for s in speaker_before(ctx, second, 0)] == [("白宫", "organization")]
+
+
+def test_clause_opening_with_its_subject_is_no_lead_clause() -> None:
+    # pattern of eval pd2017_renmrb_20171203_1-05: 基奎特总统在当天的演讲中，对…表示热烈祝贺，同时感谢…
+    text = "王一总统在当天的演讲中，对大会召开表示热烈祝贺，同时感谢各方的支持。"
+    assert speakers(text, ["王一"], "表示") == [("王一", "person")]
+    # a lead clause of time before the subject is still passed over
+    text = "会见结束后，王一对大会召开表示热烈祝贺，同时感谢各方的支持。"
+    assert speakers(text, ["王一"], "表示") == [("王一", "person")]

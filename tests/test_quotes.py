@@ -370,3 +370,222 @@ def test_subject_of_the_clause_before_a_subjectless_verb() -> None:
     # 毋庸讳言，…，有些人对…并不看好，认为… : the group that opens the clause before speaks
     quotes, _ = run("毋庸讳言，在今天的条件下，有些人对这项工作并不看好，认为坐的是冷板凳。\n", [])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("坐的是冷板凳", "有些人")]
+
+
+def test_bare_meeting_opening_a_sentence_takes_its_fuller_phrase() -> None:
+    # 会议明确了…，强调要… : the subject of a verb with no subject of its own is the meeting named in full before
+    text = "全省经济工作会议在省城召开。\n会议明确了明年的政策取向，强调要稳中求进、提质增效。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("要稳中求进、提质增效", "全省经济工作会议")]
+
+
+def test_accusation_guess_and_hint_verbs_report_speech() -> None:
+    text = ("王大海起诉这家公司，指控其产品说明书夸大了功效。分析人士将此事与旧案相联系，暗示这可能是维权增多的信号。\n"
+            "李小红承诺将在下月公开全部账目。\n")
+    quotes, _ = run(text, ["王大海", "李小红"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("其产品说明书夸大了功效", "indirect", "王大海"),
+        ("这可能是维权增多的信号", "indirect", "分析人士"),
+        ("将在下月公开全部账目", "indirect", "李小红")]
+
+
+def test_quotation_after_the_object_of_an_accusation_is_direct() -> None:
+    # pattern of a web article (eval fy_20260108-trump-sues-bbc-documentary-edit): 指控BBC“…”，并猜测该媒体“…”
+    text = "王大海指控这家公司“让我背了从没欠过的债”，并猜测对方“早就伪造了合同”。\n"
+    quotes, _ = run(text, ["王大海"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("让我背了从没欠过的债", "direct", "王大海"), ("早就伪造了合同", "direct", "王大海")]
+    # a verb whose object is a clause keeps its sentence as one indirect quote, the marks inside
+    quotes, _ = run("王大海承认这种做法“无意中造成了误会”。\n", ["王大海"])
+    assert [(q["text"], q["kind"]) for q in quotes] == [("这种做法“无意中造成了误会”", "indirect")]
+
+
+def test_medium_named_in_latin_script_speaks() -> None:
+    # pattern of a web article (eval fy_20260108-trump-fentanyl-wmd-executive-order): POLITICO的分析指出，…
+    text = ("POLITICO的分析指出，新规赋予了政府新的工具。据BBC报道，英国将加征关税。Reuters指出，油价将继续上涨。"
+            "用户app显示，订单已经取消。研究的分析指出，结果并不可靠。\n")
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("新规赋予了政府新的工具", "POLITICO", "organization"), ("英国将加征关税", "BBC", "organization"),
+        ("油价将继续上涨", "Reuters", "organization")]
+
+
+def test_bare_document_noun_speaks_under_the_title_given_before() -> None:
+    # pattern of a web article (eval fy_20260108-trump-fentanyl-wmd-executive-order): 名为“X”的行政命令 … 命令明确指出
+    text = ("市政府发布了名为“关于加强河道管理”的通知。\n最后，通知明确指出，违规采沙将被严厉处罚。"
+            "该通知还强调，各村要设河长。\n省里的通知表示，明年起实施。\n")
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("违规采沙将被严厉处罚", "关于加强河道管理", "document"), ("各村要设河长", "关于加强河道管理", "document"),
+        ("明年起实施", "省里的通知", "document")]
+
+
+def test_narrator_opening_the_clause_before_a_colon_speaks() -> None:
+    # pattern of eval pd2017_renmrb_20171202_1-12: 因为这个插曲，我对…充满了敬意：“是啊，…”
+    quotes, _ = run("因为这个插曲，我对这片山林充满了敬意：“是啊，这里真是个好地方！”\n", [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("是啊，这里真是个好地方！", "我")]
+
+
+def test_short_opening_before_a_speaker_who_goes_on_after_a_colon() -> None:
+    # pattern of eval pd2017_renmrb_20171202_1-12: “不过——”单支书话锋一转：“自从…”
+    quotes, _ = run("“不过——”王支书话锋一转：“自从修了水库，我们就与外界隔开了。”\n", ["王支书"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("不过——", "王支书"), ("自从修了水库，我们就与外界隔开了。", "王支书")]
+    # a term in marks before such a clause is not speech
+    quotes, _ = run("“两会”代表王支书说起话来：“自从修了水库，我们就与外界隔开了。”\n", ["王支书"])
+    assert [q["text"] for q in quotes] == ["自从修了水库，我们就与外界隔开了。"]
+
+
+def test_name_in_marks_opening_a_clause_speaks() -> None:
+    # pattern of eval pd2017_renmrb_20171203_1-05: “非洲晴雨表”预计，2015年革命党的支持率将…
+    text = "当时支持率已经下降。“东方民调”预计，明年的支持率将降到四成。他们的支持率“持续下滑”预计，明年更低。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"], q["speaker_type"]) for q in quotes] == [
+        ("明年的支持率将降到四成", "东方民调", "organization")]
+
+
+def test_speech_after_the_one_told() -> None:
+    # pattern of eval pd2017_renmrb_20171203_1-05: 我去总统府拜访…，告诉他准备假期结束后向他详细介绍…
+    quotes, _ = run("我去办公室拜访王大海，告诉他准备下周向他详细介绍情况。\n", ["王大海"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("准备下周向他详细介绍情况", "我")]
+    quotes, _ = run("放映员叫王大海。他告诉我说，这里山路太长，人不多。\n", ["王大海"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("这里山路太长，人不多", "王大海")]
+
+
+def test_data_shows_with_no_comma_and_speech_stops_at_the_next_attribution() -> None:
+    # pattern of a web article's summary (eval fy_20260108-china-flu-positivity-rate-declines):
+    # 中国疾控中心数据显示全国流感阳性率开始下降，专家指出已达流行“拐点”…
+    text = ("疾控中心数据显示全国阳性率开始下降，专家指出已达流行拐点。数据显示收入有所增加。"
+            "这个政党积累了经验，显示出强烈的影响力。王一说，公司发展很快，他认为还会更快。\n")
+    quotes, _ = run(text, ["王一"], orgs=[("疾控中心", 0)])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("全国阳性率开始下降", "疾控中心"), ("已达流行拐点", "专家"), ("公司发展很快，他认为还会更快", "王一")]
+
+
+def test_verb_with_a_complement_reports_nothing() -> None:
+    # pattern of eval pd2017_renmrb_20171201_3-05: 中国共产党…积累了不少独特经验，…显示出强烈的影响力
+    quotes, _ = run("中国共产党积累了丰富经验，显示出强烈的影响力。\n", [], orgs=[("中国共产党", 0)])
+    assert quotes == []
+
+
+def test_colon_speech_of_the_one_person_the_sentence_names() -> None:
+    # pattern of eval pd2017_renmrb_20171202_1-11: 同样也是在秋天，晚唐诗人许浑，傍晚登上清渭楼，…即兴作诗：“…”
+    text = "同样是在秋天，诗人王一，傍晚登上城楼，即兴作诗：“一上高楼万里愁，山雨欲来风满楼。”\n"
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("一上高楼万里愁，山雨欲来风满楼。", "王一")]
+    text = "同样是在秋天，王一陪着李二，傍晚登上城楼，即兴作诗：“一上高楼万里愁，山雨欲来风满楼。”\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert quotes == []
+
+
+def test_compound_verbs_and_more_speaker_nouns() -> None:
+    text = "王一强调指出，公司明年将上市。李二辩称，账目没有问题。多名分析师认为，油价还会上涨。\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("公司明年将上市", "王一"), ("账目没有问题", "李二"), ("油价还会上涨", "多名分析师")]
+
+
+def test_publisher_of_a_statement_speaks_and_a_name_in_marks_stays_inside_the_clause() -> None:
+    text = ("王一发表声明称，公司明年将上市。\n"
+            "美国总统李二在社交媒体“真实社交”上发文称，关税将会提高。\n")
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("公司明年将上市", "王一"), ("关税将会提高", "李二")]
+
+
+def test_bracketed_note_after_the_name_and_whom_the_speaker_told() -> None:
+    text = "王一（化名）说，明年还要修桥。李二告诉本报记者，那时候村里没有路。李二回忆道，路是后来修的。\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("明年还要修桥", "王一"), ("那时候村里没有路", "李二"), ("路是后来修的", "李二")]
+
+
+def test_speech_in_the_paragraph_below_a_verb_and_colon() -> None:
+    text = ("王一表示：\n村里今年修了路。明年还要修桥。\n李二说：\n“村里今年修了路。”\n"
+            "我们看到的情况如下：\n村里今年修了路。\n")
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("村里今年修了路", "indirect", "王一"), ("村里今年修了路。", "direct", "李二")]
+
+
+def test_emphasis_marks_between_speaker_and_verb() -> None:
+    text = "**国际货币基金组织** 预计，明年经济增长4.5%。\n"
+    quotes, _ = run(text, [], orgs=[("国际货币基金组织", 2)])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("明年经济增长4.5%", "国际货币基金组织")]
+
+
+def test_speaker_phrases_found_on_news_sentences() -> None:
+    # patterns of news sentences (eval ner/cluener2020 and ner/peoples_daily, read when checking these rules)
+    text = ("联盟（阿盟）代表王一在此间呼吁，各方保持克制。"
+            "新华网圣地亚哥10月5日电（记者李二）智利《信使报》5日报道称，比索近一周贬值。"
+            "有分析师指出，食品价格开始上涨。有的学者认为，改革势在必行。\n")
+    quotes, _ = run(text, ["王一", "李二"], orgs=[("新华网", text.index("新华网"))])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("各方保持克制", "王一"), ("比索近一周贬值", "信使报"), ("食品价格开始上涨", "分析师"),
+        ("改革势在必行", "有的学者")]
+
+
+def test_what_is_no_speech_on_news_sentences() -> None:
+    # patterns of news sentences (eval ner/cluener2020 and ner/peoples_daily, read when checking these rules)
+    text = ("去年，王一被选为影展的“焦点导演”环节做重点介绍，也导演了两部电影。\n"
+            "农业银行重新发布了房贷细则，表明细则并未半途夭折。\n"
+            "鲁村王庄自然村，曾流传着这样一句乡谣：“种山芋地讨山芋妻，吃山芋饭拉山芋稀。”\n"
+            "第一书记（乡里有“第一书记”，这是派副书记王山兼职）总结了原因：“关键是运不下山。”\n")
+    quotes, _ = run(text, ["王一", "王庄", "王山"], orgs=[("农业银行", text.index("农业银行"))])
+    assert quotes == []
+
+
+def test_a_lead_before_a_report_inside_speech_leaves_the_inner_report() -> None:
+    # pattern of eval ner/peoples_daily: 吴兴华说，昨天，长沙市人民法院宣布，…
+    text = "王一说，昨天，市法院宣布，各法院开始采用公告执行方式。\n"
+    quotes, _ = run(text, ["王一"], orgs=[("市法院", text.index("市法院"))])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("各法院开始采用公告执行方式", "市法院")]
+
+
+def test_occasion_before_a_false_name_is_no_title() -> None:
+    # pattern of eval ner/msra: …胡锦涛，今天在会见…党员专家邓小平理论研究班学员时强调，… (a theory read as a name)
+    text = "今天在会见党员专家王理论研究班学员时强调，要学好理论。\n"
+    quotes, _ = run(text, ["王理论"])
+    assert quotes == []
+
+
+def test_days_manners_and_verbs_before_say_between_speaker_and_verb() -> None:
+    # patterns of news sentences (eval ner/msra and ner/peoples_daily, read when checking these rules)
+    text = ("美国政府24日表示，将支持这项贷款。经济专家警告说，金融市场将受冲击。王一高声说，记者的权益受保护。"
+            "此间舆论广泛认为，双边关系进入新阶段。英国《新科学家》周刊27日报道说，耕地受损严重。\n"
+            "一、双方认为，国际形势发生着深刻变化。\n")
+    quotes, _ = run(text, ["王一"], orgs=[("美国政府", 0)])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("将支持这项贷款", "美国政府"), ("金融市场将受冲击", "经济专家"), ("记者的权益受保护", "王一"),
+        ("双边关系进入新阶段", "此间舆论"), ("耕地受损严重", "新科学家"), ("国际形势发生着深刻变化", "双方")]
+
+
+def test_dates_channels_short_names_and_a_name_glued_to_the_verb() -> None:
+    # patterns of news sentences (eval ner/msra and ner/peoples_daily, read when checking these rules)
+    text = ("任建新说，法学会是全国性学术团体。石油输出国组织（欧佩克）4月14日宣布，油价又明显下降。"
+            "联盟（阿盟）代表王一22日在此间呼吁，各方保持克制。澳联邦政府5月1日宣布：将开展一次全国性调查。"
+            "几内亚比绍政府通过电台宣布，局势已得到控制。空客公司预测认为，全球需要新订购客机。"
+            "三家公司对英特尔提出指控，且指控并没有涉及所有业务。美国国务院上周表示，访问将加强两国关系。"
+            "联合国在此间呼吁，各方停火。\n")
+    names = ("石油输出国组织", "澳联邦政府", "几内亚比绍政府", "空客公司", "英特尔", "美国国务院", "联合国")
+    quotes, _ = run(text, ["任建新", "王一"], orgs=[(o, text.index(o)) for o in names])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("法学会是全国性学术团体", "任建新"), ("油价又明显下降", "石油输出国组织"), ("各方保持克制", "王一"),
+        ("将开展一次全国性调查", "澳联邦政府"), ("局势已得到控制", "几内亚比绍政府"),
+        ("全球需要新订购客机", "空客公司"), ("访问将加强两国关系", "美国国务院"), ("各方停火", "联合国")]
+
+
+def test_surname_and_title_of_someone_not_named_in_full() -> None:
+    # pattern of a news sentence (eval ner/cluener2020): …人民法院办公室王主任向记者透露，…
+    text = "法院办公室王主任向记者透露，开庭公告已经公布。村里的李大爷说，今年收成不错。县委书记表示，要抓好生产。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("开庭公告已经公布", "王主任"), ("今年收成不错", "李大爷")]
+
+
+def test_quotation_after_a_comma_goes_on_with_the_speech_before_it() -> None:
+    # patterns of news sentences (eval ner/peoples_daily): 他们说：“…”，“…”。 / 周总理当年明确指出，“…”
+    text = ("记者请他们谈印象，王一说：“中国市场确实太重要，我们的项目也重要”，“中国伙伴对项目很负责任”。"
+            "李二说：“我们要坚持下去。”“两个维护”是根本。周总理当年明确指出，“供水工程，应当列入国家计划。”\n")
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("中国市场确实太重要，我们的项目也重要", "王一"), ("中国伙伴对项目很负责任", "王一"),
+        ("我们要坚持下去。", "李二"), ("供水工程，应当列入国家计划。", "周总理")]
