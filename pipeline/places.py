@@ -194,7 +194,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     org_ends = {y for _x, y in avoid}
     for m in hits:
         key, kind, short = index[m.group()]
-        if short and not (m.start() in bounds and (m.end() in bounds or text.startswith("地区", m.end()))):
+        if short and not (m.start() in bounds and (m.end() in bounds or text.startswith(("地区", "当局"), m.end()))):
             continue
         if _LATIN_NEXT.match(text, m.end()) or (m.start() and _LATIN_NEXT.match(text, m.start() - 1)):
             continue  # 天元MegEngine: a product name, not a district

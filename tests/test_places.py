@@ -128,3 +128,9 @@ def test_parallel_phrases_and_river_chiefs_are_no_places() -> None:
 def test_village_after_a_town_and_stations_after_a_city() -> None:
     found = places("他出生于浙江省嵊州市长乐镇水竹村。我们从长春乘动车到延吉西站。")
     assert {"长乐镇", "水竹村", "长春", "延吉西站"} <= set(found)
+
+
+def test_authorities_of_a_place_are_the_place_not_an_organization() -> None:
+    s = extract("我们希望台湾当局以民族大义为重。印度当局却力图通过炫耀核武器谋求地位。")
+    assert {"台湾", "印度"} <= {p.name for p in s.places}
+    assert not any("当局" in o.name for o in s.organizations)
