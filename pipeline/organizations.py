@@ -89,6 +89,8 @@ def _brand_ok(text: str, tokens: Sequence[Token], k: int, start: int, end: int, 
 _LATIN = re.compile(r"[A-Za-z]")
 _APPOSITIVE = re.compile(rf"(智库|研究机构|机构|组织|协会|基金会)“([{CJK}A-Za-z0-9]{{2,12}})”")
 _SENTENCE_END = re.compile(r"[。！？；，：][”’」』\"]*")
+#: a dateline (新华社北京5月7日电) ends the phrase before the news: 国务院 starts after it
+_DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+日(?:电|讯)")
 _PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "j"})
 #: a numbered unit of a group after its name (中国电科55所, 航天科工二院): part of the name, not a count
 _NUMBERED_UNIT = re.compile(r"[0-9０-９]{1,3}(?:所|院|厂)|[一二三四五六七八九十]{1,2}(?:院|所)(?![长有以])")
@@ -424,6 +426,8 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
     for stop in _SENTENCE_END.finditer(text, start, limit):
+        start = max(start, stop.end())
+    for stop in _DATELINE.finditer(text, start, limit):
         start = max(start, stop.end())  # 名字‘青城驿站’。”|呼和浩特…执法局: a quoted name never spans a sentence's end
     # the first token ending after ``start``: ends rise with the tokens, so a bisection finds it
     k = bisect_right(tokens, start, key=_token_end)

@@ -128,3 +128,7 @@ def test_a_place_before_a_name_met_again_is_one_organization() -> None:
 def test_kinds_of_bodies_are_no_names() -> None:
     found = orgs("钱庄、票号等金融机构兴起，外国银行随后进入。他从师范学校毕业后回乡任教。")
     assert not {"钱庄", "外国银行", "师范学校"} & set(found)
+
+
+def test_a_dateline_ends_the_phrase_before_a_name() -> None:
+    assert "国务院" in orgs("新华社北京5月7日电国务院副总理李岚清今天会见了客人。")
