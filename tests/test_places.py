@@ -134,3 +134,8 @@ def test_authorities_of_a_place_are_the_place_not_an_organization() -> None:
     s = extract("我们希望台湾当局以民族大义为重。印度当局却力图通过炫耀核武器谋求地位。")
     assert {"台湾", "印度"} <= {p.name for p in s.places}
     assert not any("当局" in o.name for o in s.organizations)
+
+
+def test_smaller_world_cities_from_geonames() -> None:
+    found = places("他曾在利物浦和海牙工作，后来搬到杜塞尔多夫。")
+    assert {"利物浦", "海牙", "杜塞尔多夫"} <= set(found)
