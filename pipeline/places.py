@@ -174,6 +174,36 @@ def _supported(short: str, kind: str, present: set[str]) -> bool:
 
 
 @cache
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One-character country short forms (``country_abbreviations.tsv``) → entity key, and a pattern of two
+    or more of them joined by 、 (美、俄、法、日)."""
+    keys = {r["abbreviation"]: ("c:" + r["country"] if r.get("country") else "a:" + r["abbreviation"])
+            for r in lexicons.table("country_abbreviations") if len(r["abbreviation"]) == 1}
+    chars = "[" + "".join(re.escape(c) for c in keys) + "]"
+    return re.compile(f"{chars}(?:、{chars})+"), keys
+
+
+#: a list of one-character words that goes on into a word (中、英文, 中、日语) names languages, not countries
+_ABBREVIATION_NEXT = re.compile(r"[文语字医药餐式部方剧菜籍资]")
+_NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几]")
+
+
+def _abbreviation_lists(text: str, bounds: set[int]) -> list[tuple[int, int, str, str, str]]:
+    """美、俄、法、日等大国: each one-character short form of a country in a list of them is that country, where
+    each stands as a word of its own (never 1日、2日, never 中、英文)."""
+    pattern, keys = _abbreviations()
+    out = []
+    for m in pattern.finditer(text):
+        items = range(m.start(), m.end(), 2)
+        if any(i not in bounds or i + 1 not in bounds for i in items):
+            continue
+        if (m.start() and _NUMERAL_BEFORE.match(text, m.start() - 1)) or _ABBREVIATION_NEXT.match(text, m.end()):
+            continue
+        out.extend((i, i + 1, keys[text[i]], "country", "place_abbreviation_list") for i in items)
+    return out
+
+
+@cache
 def _zone_pattern() -> re.Pattern[str]:
     return re.compile(lexicons.alternation("zone_suffixes"))
 
@@ -218,6 +248,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         found.append((m.start(), end, key, kind, "place_lexicon"))
         lexicon_ends_so_far.add(end)
     lexicon_ends = {e for _s, e, *_ in found}
+    found.extend(_abbreviation_lists(text, bounds))
 
     def between(a: int, b: int) -> Sequence[Token]:
         """The tokens inside [a, b), found by bisection (never a scan of the whole article per match)."""
