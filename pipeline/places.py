@@ -31,6 +31,7 @@ _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
 _FEATURE_SUFFIXES = ("林场", "水库", "大桥", "海峡", "半岛", "群岛", "瀑布", "温泉", "山", "湖", "江", "河", "溪", "岛",
                      "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞")
 _SUFFIX_TUPLE = (*_LOCAL_SUFFIXES, *_FEATURE_SUFFIXES)
+_SUFFIXES_LONGEST = sorted(_SUFFIX_TUPLE, key=len, reverse=True)
 _LOCAL_RE = re.compile("|".join(sorted(_SUFFIX_TUPLE, key=len, reverse=True)))
 #: characters that do not start a stem: function words jieba glued to it (委对乡, 而本乡, 叫凤叶村) and the
 #: suffix of a place before it (一都镇三岭村)
@@ -294,7 +295,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             town_ends.add(m.end())
     # a word jieba knows as a place that ends like one (三清山, 曼哈顿岛, 伊丽莎白港)
     for a, b, w in tokens:
-        if len(w) >= 2 and er.tag(w) in ("ns", "nsf") and w.endswith(_SUFFIX_TUPLE) and w not in _GENERIC_PLACES \
+        if len(w) >= 2 and (er.tag(w) in ("ns", "nsf") or _named_like_a_person(w)) and w.endswith(_SUFFIX_TUPLE) \
+                and w not in _GENERIC_PLACES \
                 and w[0] not in _STEM_HEADS and segmenter_freq(w) < 30 and \
                 not (len(w) == 2 and er.tag(w[0]) in ("v", "vg", "a")):  # 山岭, 港人治港 are frequent; 治山 a verb
             found.append((a, b, "n:" + w, "feature", "place_known_word"))
@@ -353,6 +355,18 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         (f[0] > 0 and text[f[0] - 1] == "、" and f[0] - 1 in person_ends) or
         (text[f[1]:f[1] + 1] == "、" and f[1] + 1 in person_starts))]  # 石秀诗、阳安江等: a list of people
     return _resolve(text, found, list(avoid), people, set(seats))
+
+
+def _named_like_a_person(word: str) -> bool:
+    """jieba tags some place words as names (西营镇, 天子山, 怀玉山 nr): three characters, not starting with a
+    common surname (王青山 is a person), ending in a town or feature suffix (tested by the caller), the stem no
+    common adjective, verb or very frequent noun."""
+    if len(word) != 3 or er.tag(word) not in ("nr", "nrt", "nrfg") or word[0] in lexicons.words("surnames_common") \
+            or word[0] in _STEM_HEADS or word[0] == "于":
+        return False  # 于松山: at 松山; four characters are mostly idioms (铁证如山)
+    stem = next((word[:-len(x)] for x in _SUFFIXES_LONGEST if word.endswith(x)), word[:-1])
+    tag, freq = er.tag(stem), segmenter_freq(stem)
+    return not ((tag in ("a", "v", "vn", "ad", "d") and freq >= 200) or (tag == "n" and freq >= 2000))  # 小瀑布, 美食村
 
 
 def _parallel(text: str, start: int, end: int) -> bool:

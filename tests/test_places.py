@@ -148,3 +148,9 @@ def test_one_character_country_short_forms_in_a_list() -> None:
     assert not {"中", "英", "东", "新", "老"} & set(none)
     s = extract("美国和日本都表示，美、日将合作。")
     assert {p.name for p in s.places} == {"美国", "日本"}  # a short form of a country the article names in full
+
+
+def test_place_words_jieba_tags_as_names() -> None:
+    found = places("１９９３年与西营镇结对联手投资。再往里就是三清山的深处和怀玉山的腹地了。")
+    assert {"西营镇", "怀玉山"} <= set(found)
+    assert "王青山" not in places("王青山和李大山来了。")
