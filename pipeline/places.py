@@ -344,6 +344,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if head and any(er.tag(w) in ("x", "nr", "nrt", "nz") for _s, _e, w in between(head[1], m.start())):
             start = head[1]
         found.append((start, m.end(), "n:" + text[start:m.end()], "zone", "place_zone_suffix"))
+    found.extend(_list_items(text, tokens, starts, found))
     for a, b in seats:  # 海淀区 of 海淀区委 is the 海淀 the article names elsewhere
         key, kind, _short = index.get(text[a:b], ("n:" + text[a:b], "town", False))
         found.append((a, b, key, kind, "place_seat"))
@@ -357,6 +358,55 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     return _resolve(text, found, list(avoid), people, set(seats))
 
 
+_LIST_RUN = re.compile(rf"[{CJK}]{{2,8}}(?:、[{CJK}]{{2,8}})+")
+#: tags of words that end a list item read outwards from the list (以|岵山古镇, 大羽村|为)
+_ITEM_STOP_TAGS = frozenset({"p", "v", "vn", "uj", "ul", "c", "d", "r", "f", "m"})
+_LIST_SUFFIXES = (*_SUFFIX_TUPLE, "古镇", "温泉")
+
+
+def _list_items(text: str, tokens: Sequence[Token], starts: list[int],
+                found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """A list item beside places that ends like a place is one (桃溪水利风景区、东关桥、魁星岩: 魁星岩, which jieba cuts
+    魁星|岩): three to six characters ending in a town or feature suffix, in a 、 list where another item is a
+    place found by the other rules."""
+    spans = {(f[0], f[1]) for f in found}
+    ends = {f[1]: f[0] for f in found}
+    out = []
+    for m in _LIST_RUN.finditer(text):
+        items: list[tuple[int, int]] = []
+        offset = m.start()
+        parts = m.group().split("、")
+        for k, part in enumerate(parts):
+            a, b = offset, offset + len(part)
+            offset = b + 1
+            inner = [t for t in tokens[bisect_left(starts, a):bisect_left(starts, b)] if t[1] <= b]
+            if k == 0:  # read leftwards from the 、 to the first function word or verb
+                for t in reversed(inner):
+                    if er.tag(t[2]) in _ITEM_STOP_TAGS:
+                        break
+                    a = t[0]
+                else:
+                    a = a if not inner else inner[0][0]
+                if inner and er.tag(inner[-1][2]) in _ITEM_STOP_TAGS:
+                    a = b
+            if k == len(parts) - 1:  # read rightwards to the first function word
+                stop = next((t[0] for t in inner if er.tag(t[2]) in _ITEM_STOP_TAGS and t[0] > a), b)
+                b = stop
+            items.append((a, b))
+        placed = [any(e == b and ends[e] >= a for e in [b] if e in ends) for a, b in items]
+        if not any(placed):
+            continue
+        for (a, b), is_place in zip(items, placed, strict=True):
+            word = text[a:b]
+            if is_place or not (3 <= b - a <= 6) or not word.endswith(_LIST_SUFFIXES) or (a, b) in spans \
+                    or word in _GENERIC_PLACES or word[0] in _STEM_HEADS or _parallel(text, a, b) or \
+                    (er.tag(word) not in ("", "x", "ns", "nsf", "nr", "nz") and segmenter_freq(word) >= 5) or \
+                    segmenter_freq(word) >= 30 or _common_stem(word):
+                continue  # 上山下乡: an idiom jieba knows; 小山村: a kind of village
+            out.append((a, b, "n:" + word, "feature", "place_list_item"))
+    return out
+
+
 def _named_like_a_person(word: str) -> bool:
     """jieba tags some place words as names (西营镇, 天子山, 怀玉山 nr): three characters, not starting with a
     common surname (王青山 is a person), ending in a town or feature suffix (tested by the caller), the stem no
@@ -364,9 +414,14 @@ def _named_like_a_person(word: str) -> bool:
     if len(word) != 3 or er.tag(word) not in ("nr", "nrt", "nrfg") or word[0] in lexicons.words("surnames_common") \
             or word[0] in _STEM_HEADS or word[0] == "于":
         return False  # 于松山: at 松山; four characters are mostly idioms (铁证如山)
+    return not _common_stem(word)
+
+
+def _common_stem(word: str) -> bool:
+    """The stem before a feature or town suffix is a common adjective, verb or very frequent noun (小瀑布, 美食村)."""
     stem = next((word[:-len(x)] for x in _SUFFIXES_LONGEST if word.endswith(x)), word[:-1])
     tag, freq = er.tag(stem), segmenter_freq(stem)
-    return not ((tag in ("a", "v", "vn", "ad", "d") and freq >= 200) or (tag == "n" and freq >= 2000))  # 小瀑布, 美食村
+    return (tag in ("a", "v", "vn", "ad", "d") and freq >= 200) or (tag == "n" and freq >= 2000)
 
 
 def _parallel(text: str, start: int, end: int) -> bool:

@@ -154,3 +154,11 @@ def test_place_words_jieba_tags_as_names() -> None:
     found = places("１９９３年与西营镇结对联手投资。再往里就是三清山的深处和怀玉山的腹地了。")
     assert {"西营镇", "怀玉山"} <= set(found)
     assert "王青山" not in places("王青山和李大山来了。")
+
+
+def test_list_items_beside_places_that_end_like_places() -> None:
+    # adapted from a People's Daily 2017 travel report (list of sights)
+    found = places("以岵山古镇、旅游集散中心、桃溪水利风景区、东关桥、魁星岩、大羽村为节点的东部精品线。")
+    assert {"岵山古镇", "魁星岩", "东关桥", "大羽村"} <= set(found)
+    assert "旅游集散中心" not in found
+    assert not places("游客去了美食街、小山岩、玩具城。")  # no item is a place the other rules find
