@@ -142,8 +142,17 @@ def _boundary_ok(text: str, start: int, end: int, bounds: set[int], form: str) -
         straddled = text[start - 1:start + 1] if start > 0 else ""
         if straddled[:1] and not er.stops_phrase(straddled[:1]) and _freq(straddled) >= 50:
             return False
-        return start in bounds and end in bounds
+        return start in bounds and (end in bounds or _glued_word_after(text, start, end, bounds))
     return True
+
+
+def _glued_word_after(text: str, start: int, end: int, bounds: set[int]) -> bool:
+    """武警|官兵, jieba's 武警官兵: a short name glued to a common word that ends a jieba word (官兵, 干部)."""
+    for n in (2, 3):
+        rest = text[end:end + n]
+        if len(rest) == n and end + n in bounds and er.tag(rest) in ("n", "nr") and _freq(rest) >= 500:
+            return True
+    return False
 
 
 def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int) -> bool:
@@ -204,6 +213,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if not _boundary_ok(text, m.start(), m.end(), bounds, m.group()):
             continue
         entry = entries[index[m.group()][0]]
+        if len(m.group()) <= 3 and _BUILDING.match(text, m.end()):
+            continue  # 国会大厦: a building named after the body, a landmark
         if m.group() in er.place_forms() and not any(f != m.group() and f in text for f in entry.forms):
             continue  # 阿里 is a prefecture of Tibet unless the article names 阿里巴巴 too
         found.append((m.start(), m.end(), "lex:" + entry.name, entry.kind, "org_lexicon", None))
@@ -318,6 +329,17 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             qualifier = text[a:q_end]
         found.append((a, q_end, "name:" + qualifier, suffix_kind, "org_title_frame", seat))
 
+    # 3a. a quoted name that ends in a suffix: “少生快富甜蜜公司” (its words say nothing specific, the marks do)
+    for m in _QUOTED_NAME.finditer(text):
+        name = m.group(1)
+        suffix = next((x for x in _suffixes_longest() if name.endswith(x) and len(x) > 1), "")
+        stem = name[:len(name) - len(suffix)]
+        if name.endswith(_INTERNAL_UNITS) or (er.tag(stem) in ("a", "ad", "n", "vn", "v", "m") and _freq(stem) >= 100):
+            continue  # “优秀党支部”, “先进企业”: an honour given to a kind of body, not a name
+        if suffix and len(stem) >= 2 and er.HAN.search(stem) and not stem.isdigit() and \
+                not name.startswith(_GENERIC_HEADS) and "等" not in name:
+            found.append((m.start(1), m.end(1), "name:" + name, kinds[suffix], "org_quoted_name", None))
+
     # 4. list frames
     for m in _LIST_FRAME.finditer(text):
         kind = "school" if m.group(2) in ("高校", "院校") else "media" if m.group(2) == "媒体" else "company"
@@ -336,6 +358,15 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             found.append((a, b, "name:" + text[a:b], kind, "org_list_frame", None))
 
     return _resolve(text, found, avoid)
+
+
+_BUILDING = re.compile(r"大厦|大楼|山庄|广场")
+_QUOTED_NAME = re.compile(rf"“([{CJK}A-Za-z0-9]{{4,16}})”")
+
+
+@cache
+def _suffixes_longest() -> tuple[str, ...]:
+    return tuple(sorted(er.org_suffix_kinds(), key=len, reverse=True))
 
 
 def _from(tokens: Sequence[Token], start: int) -> Sequence[Token]:
@@ -512,8 +543,9 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
         if any(f[0] < y and x < f[1] for x, y in taken):
             continue
         # a name may begin with a person's (习近平经济思想研究中心), never cut one or lie inside one
-        if any(f[0] < y and x < f[1] and not (f[4] == "org_suffix" and f[0] == x and f[1] - y >= 4)
-               for x, y in avoid):
+        if any(f[0] < y and x < f[1] and not (f[4] == "org_suffix" and f[0] == x and
+                                              (f[1] - y >= 4 or text[y:f[1]] == "政府"))
+               for x, y in avoid):  # 特朗普政府: an administration named for its head
             continue
         taken.append((f[0], f[1]))
         kept.append(f[:5])
@@ -568,14 +600,14 @@ def _join_missions(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int
 def _join_place_prefixed(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
     """石景山发电总厂 is a mention of the 北京石景山发电总厂 the article names in full: a found name that another
     one repeats after a leading place is that one."""
-    names = {key[5:] for _s, _e, key, _k, _r in kept if key.startswith("name:")}
+    # lexicon names too (国会 / 美国国会): the key without its prefix (name:, lex:) is the name
+    names = {key.split(":", 1)[1]: key for _s, _e, key, _k, _r in kept if key.startswith(("name:", "lex:"))}
     longer: dict[str, str] = {}
-    for name in names:
+    for name, key in names.items():
         for n in range(2, min(len(name) - 2, 9) + 1):
             if name[:n] in er.place_forms() and name[n:] in names:
-                longer.setdefault(name[n:], name)
-    return [(s, e, "name:" + longer[key[5:]] if key[5:] in longer and key.startswith("name:") else key, kind, rule)
-            for s, e, key, kind, rule in kept]
+                longer.setdefault(names[name[n:]], key)
+    return [(s, e, longer.get(key, key), kind, rule) for s, e, key, kind, rule in kept]
 
 
 def _respelling(a: str, b: str) -> bool:

@@ -132,3 +132,20 @@ def test_kinds_of_bodies_are_no_names() -> None:
 
 def test_a_dateline_ends_the_phrase_before_a_name() -> None:
     assert "国务院" in orgs("新华社北京5月7日电国务院副总理李岚清今天会见了客人。")
+
+
+def test_quoted_names_legislatures_administrations_and_glued_short_forms() -> None:
+    # adapted from People's Daily 1998 reports
+    assert "少生快富甜蜜公司" in orgs("还带领群众创办了“少生快富甜蜜公司”，全部由计划生育户组成。")
+    assert not orgs("他们被评为“优秀党支部”和“先进企业”。")
+    assert {"国家杜马", "国民议会"} <= set(orgs("俄总统与国家杜马僵持不下，国民议会副议长表示关注。"))
+    assert "武警" in orgs("向人民解放军指战员、武警官兵、公安干警致以问候。")
+    assert "特朗普政府" in orgs("美国总统特朗普签署命令，为特朗普政府的行动提供了包装。")
+    s = extract("美国国会通过法案。国会议员表示反对。")
+    assert [o.name for o in s.organizations] == ["美国国会"]  # 国会 is the 美国国会 the article names
+
+
+def test_buildings_and_quoted_codes_are_no_bodies() -> None:
+    s = extract("他走进国会大厦。大多是“703861部队”（老人妇女儿童）。")
+    assert not s.organizations
+    assert "国会大厦" in {p.name for p in s.places}
