@@ -334,7 +334,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         name = m.group(1)
         suffix = next((x for x in _suffixes_longest() if name.endswith(x) and len(x) > 1), "")
         stem = name[:len(name) - len(suffix)]
-        if name.endswith(_INTERNAL_UNITS) or (er.tag(stem) in ("a", "ad", "n", "vn", "v", "m") and _freq(stem) >= 100):
+        if name.endswith(_INTERNAL_UNITS) or suffix in _BRAND_SUFFIXES or (er.tag(stem) in ("a", "ad", "n", "vn", "v", "m") and _freq(stem) >= 100):
             continue  # “优秀党支部”, “先进企业”: an honour given to a kind of body, not a name
         if suffix and len(stem) >= 2 and er.HAN.search(stem) and not stem.isdigit() and \
                 not name.startswith(_GENERIC_HEADS) and "等" not in name:

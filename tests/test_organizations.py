@@ -137,7 +137,7 @@ def test_a_dateline_ends_the_phrase_before_a_name() -> None:
 def test_quoted_names_legislatures_administrations_and_glued_short_forms() -> None:
     # adapted from People's Daily 1998 reports
     assert "少生快富甜蜜公司" in orgs("还带领群众创办了“少生快富甜蜜公司”，全部由计划生育户组成。")
-    assert not orgs("他们被评为“优秀党支部”和“先进企业”。")
+    assert not orgs("他们被评为“优秀党支部”和“先进企业”。“和实生物”才是中国人的文化基因。")
     assert {"国家杜马", "国民议会"} <= set(orgs("俄总统与国家杜马僵持不下，国民议会副议长表示关注。"))
     assert "武警" in orgs("向人民解放军指战员、武警官兵、公安干警致以问候。")
     assert "特朗普政府" in orgs("美国总统特朗普签署命令，为特朗普政府的行动提供了包装。")
