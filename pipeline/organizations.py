@@ -334,11 +334,21 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         name = m.group(1)
         suffix = next((x for x in _suffixes_longest() if name.endswith(x) and len(x) > 1), "")
         stem = name[:len(name) - len(suffix)]
-        if name.endswith(_INTERNAL_UNITS) or suffix in _BRAND_SUFFIXES or (er.tag(stem) in ("a", "ad", "n", "vn", "v", "m") and _freq(stem) >= 100):
+        if name.endswith(_INTERNAL_UNITS) or suffix in _BRAND_SUFFIXES or \
+                (er.tag(stem) in ("a", "ad", "n", "vn", "v", "m") and _freq(stem) >= 100):
             continue  # “优秀党支部”, “先进企业”: an honour given to a kind of body, not a name
         if suffix and len(stem) >= 2 and er.HAN.search(stem) and not stem.isdigit() and \
                 not name.startswith(_GENERIC_HEADS) and "等" not in name:
             found.append((m.start(1), m.end(1), "name:" + name, kinds[suffix], "org_quoted_name", None))
+
+    # 3b. a publication's title in book-title marks: 《费加罗报》, 《每日新闻》
+    endings = _masthead_endings()
+    for m in _BOOK_TITLE.finditer(text):
+        name = m.group(1)
+        ending = next((x for x in endings if name.endswith(x)), "")
+        if not ending or len(name) - len(ending) < 2 or (name[-2:] in er.word_tags() and name[-2:] not in endings):
+            continue  # 《关于…的通报》: a document
+        found.append((m.start(1), m.end(1), "name:" + name, "media", "org_masthead", None))
 
     # 4. list frames
     for m in _LIST_FRAME.finditer(text):
@@ -358,6 +368,14 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             found.append((a, b, "name:" + text[a:b], kind, "org_list_frame", None))
 
     return _resolve(text, found, avoid)
+
+
+_BOOK_TITLE = re.compile(rf"《([{CJK}A-Za-z0-9]{{3,12}})》")
+
+
+@cache
+def _masthead_endings() -> tuple[str, ...]:
+    return lexicons.ordered("masthead_endings")
 
 
 _BUILDING = re.compile(r"大厦|大楼|山庄|广场")

@@ -149,3 +149,10 @@ def test_buildings_and_quoted_codes_are_no_bodies() -> None:
     s = extract("他走进国会大厦。大多是“703861部队”（老人妇女儿童）。")
     assert not s.organizations
     assert "国会大厦" in {p.name for p in s.places}
+
+
+def test_publications_in_book_title_marks() -> None:
+    found = orgs("他们的证言曾在《朝日新闻》、《每日新闻》刊登，法国《费加罗报》也有报道。"
+                 "国务院发布《关于表彰的通报》。")
+    assert {"朝日新闻", "每日新闻", "费加罗报"} <= set(found)
+    assert not any("通报" in name for name in found)
