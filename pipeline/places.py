@@ -345,6 +345,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             start = head[1]
         found.append((start, m.end(), "n:" + text[start:m.end()], "zone", "place_zone_suffix"))
     found.extend(_list_items(text, tokens, starts, found))
+    found.extend(_foreign_divisions(text))
     for a, b in seats:  # 海淀区 of 海淀区委 is the 海淀 the article names elsewhere
         key, kind, _short = index.get(text[a:b], ("n:" + text[a:b], "town", False))
         found.append((a, b, key, kind, "place_seat"))
@@ -404,6 +405,35 @@ def _list_items(text: str, tokens: Sequence[Token], starts: list[int],
                     segmenter_freq(word) >= 30 or _common_stem(word):
                 continue  # 上山下乡: an idiom jieba knows; 小山村: a kind of village
             out.append((a, b, "n:" + word, "feature", "place_list_item"))
+    return out
+
+
+_FOREIGN_DIVISION = re.compile(r"(?:省|州|县)(?=[长府议政境的，、。 ]|省长|州长|县长)")
+
+
+def _foreign_divisions(text: str) -> list[tuple[int, int, str, str, str]]:
+    """A province, state or county of another country: three to six transliteration characters before 省/州/县,
+    the division followed by its head, seat, body or a stop (姆旺扎省省长, 贾拉拉巴德州的)."""
+    from .people import _name_chars, is_translit_char
+
+    scores = _name_chars()
+
+    def score(c: str) -> float:
+        return scores[c][1] if c in scores else -9.0
+
+    index = _lexicon()[1]
+    out = []
+    for m in _FOREIGN_DIVISION.finditer(text):
+        a = m.start()
+        while a > 0 and m.start() - a < 6 and score(text[a - 1]) >= -4.0:
+            a -= 1
+        run = text[a:m.start()]
+        if len(run) < 3 or (a > 0 and score(text[a - 1]) >= -4.0) or sum(map(is_translit_char, run)) < 2 \
+                or sum(map(score, run)) / len(run) < -1.0:
+            continue  # a longer run is some other phrase; 康斯坦察 needs the translit score of most characters
+        if run in index or text[a:m.end()] in index:
+            continue  # a place of China's or one the lexicon knows
+        out.append((a, m.end(), "n:" + text[a:m.end()], "division", "place_foreign_division"))
     return out
 
 

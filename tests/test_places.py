@@ -162,3 +162,9 @@ def test_list_items_beside_places_that_end_like_places() -> None:
     assert {"岵山古镇", "魁星岩", "东关桥", "大羽村"} <= set(found)
     assert "旅游集散中心" not in found
     assert not places("游客去了美食街、小山岩、玩具城。")  # no item is a place the other rules find
+
+
+def test_divisions_of_other_countries_by_a_transliterated_name() -> None:
+    found = places("如姆旺扎省省长蒙盖拉就在办公室放了一册。在贾拉拉巴德州的苏扎克区发生泥石流。")
+    assert {"姆旺扎省", "贾拉拉巴德州"} <= set(found)
+    assert set(places("他去过苏州的，中国福州的，兰州的。")) == {"苏州", "中国", "福州", "兰州"}
