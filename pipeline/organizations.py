@@ -150,7 +150,8 @@ def _glued_word_after(text: str, start: int, end: int, bounds: set[int]) -> bool
     """武警|官兵, jieba's 武警官兵: a short name glued to a common word that ends a jieba word (官兵, 干部)."""
     for n in (2, 3):
         rest = text[end:end + n]
-        if len(rest) == n and end + n in bounds and er.tag(rest) in ("n", "nr") and _freq(rest) >= 500:
+        if len(rest) == n and end + n in bounds and er.tag(rest) in ("n", "nr") and _freq(rest) >= 500 \
+                and rest not in er.org_suffix_kinds():  # 华为|公司 is read by the suffix rule
             return True
     return False
 
@@ -346,7 +347,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
     for m in _BOOK_TITLE.finditer(text):
         name = m.group(1)
         ending = next((x for x in endings if name.endswith(x)), "")
-        if not ending or len(name) - len(ending) < 2 or (name[-2:] in er.word_tags() and name[-2:] not in endings):
+        if not ending or len(name) - len(ending) < 2 or "的" in name or \
+                (name[-2:] in er.word_tags() and name[-2:] not in endings):
             continue  # 《关于…的通报》: a document
         found.append((m.start(1), m.end(1), "name:" + name, "media", "org_masthead", None))
 

@@ -156,3 +156,8 @@ def test_publications_in_book_title_marks() -> None:
                  "国务院发布《关于表彰的通报》。")
     assert {"朝日新闻", "每日新闻", "费加罗报"} <= set(found)
     assert not any("通报" in name for name in found)
+
+
+def test_glued_short_forms_leave_suffix_names_and_programmes_alone() -> None:
+    assert "华为" not in orgs("深圳华为公司通力合作建成网络。")
+    assert not orgs("栏目有《过去的新闻》。")
