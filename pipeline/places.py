@@ -27,9 +27,9 @@ from .spans import Match, doc_text, set_spans, token_spans
 
 Token = tuple[int, int, str]
 _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
-#: natural features and structures after a proper stem (三清湖, 一都溪, 魁星岩, 东关桥, 尼雷尔大桥)
+#: natural features and structures after a proper stem (三清湖, 一都溪, 魁星岩, 东关桥, 尼雷尔大桥, 色拉寺, 布达拉宫)
 _FEATURE_SUFFIXES = ("林场", "水库", "大桥", "海峡", "半岛", "群岛", "瀑布", "温泉", "山", "湖", "江", "河", "溪", "岛",
-                     "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞")
+                     "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞", "寺", "宫")
 _SUFFIX_TUPLE = (*_LOCAL_SUFFIXES, *_FEATURE_SUFFIXES)
 _SUFFIXES_LONGEST = sorted(_SUFFIX_TUPLE, key=len, reverse=True)
 _LOCAL_RE = re.compile("|".join(sorted(_SUFFIX_TUPLE, key=len, reverse=True)))
@@ -164,8 +164,8 @@ def _supported(short: str, kind: str, present: set[str]) -> bool:
     full form. 海淀 counts in an article that names 北京; 青山 alone (绿水青山) does not."""
     if kind not in ("district", "city"):
         return True
-    if kind == "city" and er.tag(short) in ("ns", "nsf"):
-        return True
+    if kind == "city" and (er.tag(short) in ("ns", "nsf") or len(short) >= 3):
+        return True  # 石家庄 (tagged a name), 呼和浩特: a city's three-character name is no common word
     codes, _ = _divisions()
     adcode = codes.get(short, "")
     if not adcode:
@@ -297,7 +297,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     for a, b, w in tokens:
         if len(w) >= 2 and (er.tag(w) in ("ns", "nsf") or _named_like_a_person(w)) and w.endswith(_SUFFIX_TUPLE) \
                 and w not in _GENERIC_PLACES \
-                and w[0] not in _STEM_HEADS and segmenter_freq(w) < 30 and \
+                and w[0] not in _STEM_HEADS and \
+                (segmenter_freq(w) < 30 or (w.endswith(("寺", "宫")) and len(w) >= 3)) and \
                 not (len(w) == 2 and er.tag(w[0]) in ("v", "vg", "a")):  # 山岭, 港人治港 are frequent; 治山 a verb
             found.append((a, b, "n:" + w, "feature", "place_known_word"))
     # frames: 一个叫大叶林场的地方; 凤岗岭脚、栗木坑、瓦窑等八个村落

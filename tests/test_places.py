@@ -168,3 +168,10 @@ def test_divisions_of_other_countries_by_a_transliterated_name() -> None:
     found = places("如姆旺扎省省长蒙盖拉就在办公室放了一册。在贾拉拉巴德州的苏扎克区发生泥石流。")
     assert {"姆旺扎省", "贾拉拉巴德州"} <= set(found)
     assert set(places("他去过苏州的，中国福州的，兰州的。")) == {"苏州", "中国", "福州", "兰州"}
+
+
+def test_temples_palaces_and_three_character_city_names() -> None:
+    found = places("他参观了布达拉宫、大昭寺和色拉寺。子宫、迷宫、文化宫、少年宫、皇宫都不是地名。")
+    assert {"布达拉宫", "大昭寺", "色拉寺"} <= set(found)
+    assert not {"子宫", "迷宫", "文化宫", "少年宫", "皇宫"} & set(found)
+    assert "石家庄" in places("石家庄多云转阴，最低气温18℃。")  # no province named: a city's 3-character name
