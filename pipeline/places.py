@@ -32,7 +32,9 @@ _FEATURE_SUFFIXES = ("林场", "水库", "大桥", "海峡", "半岛", "群岛",
                      "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞", "寺", "宫")
 _SUFFIX_TUPLE = (*_LOCAL_SUFFIXES, *_FEATURE_SUFFIXES)
 _SUFFIXES_LONGEST = sorted(_SUFFIX_TUPLE, key=len, reverse=True)
-_LOCAL_RE = re.compile("|".join(sorted(_SUFFIX_TUPLE, key=len, reverse=True)))
+#: a village suffix that ends common words too (山庄, 农庄, 饭庄): a village only right after a division (柳林县前元庄)
+_VILLAGE_AFTER_PLACE = ("庄",)
+_LOCAL_RE = re.compile("|".join(sorted((*_SUFFIX_TUPLE, *_VILLAGE_AFTER_PLACE), key=len, reverse=True)))
 #: characters that do not start a stem: function words jieba glued to it (委对乡, 而本乡, 叫凤叶村) and the
 #: suffix of a place before it (一都镇三岭村)
 _STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将让给该这那每其镇乡村溪河江湖山")
@@ -269,7 +271,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         glued = next((t for t in tokens[k:k + 1] if t[0] == m.start() and er.tag(t[2]) == "x"), None)
         if m.end() not in bounds and m.end() < len(text) and glued is None:
             continue
-        local = m.group() in _LOCAL_SUFFIXES
+        local = m.group() in _LOCAL_SUFFIXES or m.group() in _VILLAGE_AFTER_PLACE
         if text.startswith("长", m.end()) and m.group() in ("河", "湖", "江"):
             continue  # 河长, 湖长: the official in charge of a river, not a river
         span = _local_stem(text, tokens, starts, m.start(), m.end(), local)
@@ -281,7 +283,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         stem_words = [w for _a, b, w in between(start, m.start()) if b <= m.start()]
         proper = er.tag(stem) in _PROPER_TAGS or any(er.tag(w) in _PROPER_TAGS or w in er.place_forms()
                                                     for w in stem_words)
-        if not (after_place or proper):
+        if not (after_place or proper) or (m.group() in _VILLAGE_AFTER_PLACE and not after_place):
             continue
         if not local and not after_place and not all((len(w) > 1 or len(stem_words) == 1) and
                                                      (er.tag(w) in _PROPER_TAGS or w in er.place_forms())

@@ -175,3 +175,8 @@ def test_temples_palaces_and_three_character_city_names() -> None:
     assert {"布达拉宫", "大昭寺", "色拉寺"} <= set(found)
     assert not {"子宫", "迷宫", "文化宫", "少年宫", "皇宫"} & set(found)
     assert "石家庄" in places("石家庄多云转阴，最低气温18℃。")  # no province named: a city's 3-character name
+
+
+def test_a_village_in_zhuang_right_after_a_division() -> None:
+    assert "前元庄" in places("柳林县前元庄是靠办学起家的有名村子。")
+    assert set(places("他们在度假山庄、农庄、饭庄和村庄里。北京饭庄，河北省大农庄。")) == {"北京", "河北省"}
