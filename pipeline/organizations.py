@@ -96,6 +96,8 @@ def _brand_ok(text: str, tokens: Sequence[Token], k: int, start: int, end: int, 
 _LATIN = re.compile(r"[A-Za-z]")
 _APPOSITIVE = re.compile(rf"(智库|研究机构|机构|组织|协会|基金会)“([{CJK}A-Za-z0-9]{{2,12}})”")
 _SENTENCE_END = re.compile(r"[。！？；，：][”’」』\"]*")
+#: a dateline (新华社北京5月7日电) ends the phrase before the news: 国务院 starts after it
+_DATELINE = re.compile(r"[0-9０-９一二三四五六七八九十]+日(?:电|讯)")
 _PROPER_TAGS = frozenset({"ns", "nz", "nr", "nrt", "nrfg", "j"})
 #: a numbered unit of a group after its name (中国电科55所, 航天科工二院): part of the name, not a count
 _NUMBERED_UNIT = re.compile(r"[0-9０-９]{1,3}(?:所|院|厂)|[一二三四五六七八九十]{1,2}(?:院|所)(?![长有以])")
@@ -148,8 +150,18 @@ def _boundary_ok(text: str, start: int, end: int, bounds: set[int], form: str) -
         straddled = text[start - 1:start + 1] if start > 0 else ""
         if straddled[:1] and not er.stops_phrase(straddled[:1]) and _freq(straddled) >= 50:
             return False
-        return start in bounds and end in bounds
+        return start in bounds and (end in bounds or _glued_word_after(text, start, end, bounds))
     return True
+
+
+def _glued_word_after(text: str, start: int, end: int, bounds: set[int]) -> bool:
+    """武警|官兵, jieba's 武警官兵: a short name glued to a common word that ends a jieba word (官兵, 干部)."""
+    for n in (2, 3):
+        rest = text[end:end + n]
+        if len(rest) == n and end + n in bounds and er.tag(rest) in ("n", "nr") and _freq(rest) >= 500 \
+                and rest not in er.org_suffix_kinds():  # 华为|公司 is read by the suffix rule
+            return True
+    return False
 
 
 def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int) -> bool:
@@ -210,6 +222,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if not _boundary_ok(text, m.start(), m.end(), bounds, m.group()):
             continue
         entry = entries[index[m.group()][0]]
+        if len(m.group()) <= 3 and _BUILDING.match(text, m.end()):
+            continue  # 国会大厦: a building named after the body, a landmark
         if m.group() in er.place_forms() and not any(f != m.group() and f in text for f in entry.forms):
             continue  # 阿里 is a prefecture of Tibet unless the article names 阿里巴巴 too
         found.append((m.start(), m.end(), "lex:" + entry.name, entry.kind, "org_lexicon", None))
@@ -324,6 +338,28 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             qualifier = text[a:q_end]
         found.append((a, q_end, "name:" + qualifier, suffix_kind, "org_title_frame", seat))
 
+    # 3a. a quoted name that ends in a suffix: “少生快富甜蜜公司” (its words say nothing specific, the marks do)
+    for m in _QUOTED_NAME.finditer(text):
+        name = m.group(1)
+        suffix = next((x for x in _suffixes_longest() if name.endswith(x) and len(x) > 1), "")
+        stem = name[:len(name) - len(suffix)]
+        if name.endswith(_INTERNAL_UNITS) or suffix in _BRAND_SUFFIXES or \
+                (er.tag(stem) in ("a", "ad", "n", "vn", "v", "m") and _freq(stem) >= 100):
+            continue  # “优秀党支部”, “先进企业”: an honour given to a kind of body, not a name
+        if suffix and len(stem) >= 2 and er.HAN.search(stem) and not stem.isdigit() and \
+                not name.startswith(_GENERIC_HEADS) and "等" not in name:
+            found.append((m.start(1), m.end(1), "name:" + name, kinds[suffix], "org_quoted_name", None))
+
+    # 3b. a publication's title in book-title marks: 《费加罗报》, 《每日新闻》
+    endings = _masthead_endings()
+    for m in _BOOK_TITLE.finditer(text):
+        name = m.group(1)
+        ending = next((x for x in endings if name.endswith(x)), "")
+        if not ending or len(name) - len(ending) < 2 or "的" in name or \
+                (name[-2:] in er.word_tags() and name[-2:] not in endings):
+            continue  # 《关于…的通报》: a document
+        found.append((m.start(1), m.end(1), "name:" + name, "media", "org_masthead", None))
+
     # 4. list frames
     for m in _LIST_FRAME.finditer(text) if "等" in text and "、" in text and _LIST_KIND.search(text) else ():
         kind = "school" if m.group(2) in ("高校", "院校") else "media" if m.group(2) == "媒体" else "company"
@@ -342,6 +378,23 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             found.append((a, b, "name:" + text[a:b], kind, "org_list_frame", None))
 
     return _resolve(text, found, avoid)
+
+
+_BOOK_TITLE = re.compile(rf"《([{CJK}A-Za-z0-9]{{3,12}})》")
+
+
+@cache
+def _masthead_endings() -> tuple[str, ...]:
+    return lexicons.ordered("masthead_endings")
+
+
+_BUILDING = re.compile(r"大厦|大楼|山庄|广场")
+_QUOTED_NAME = re.compile(rf"“([{CJK}A-Za-z0-9]{{4,16}})”")
+
+
+@cache
+def _suffixes_longest() -> tuple[str, ...]:
+    return tuple(sorted(er.org_suffix_kinds(), key=len, reverse=True))
 
 
 def _from(tokens: Sequence[Token], start: int) -> Sequence[Token]:
@@ -428,6 +481,8 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
     for stop in _SENTENCE_END.finditer(text, start, limit):
+        start = max(start, stop.end())
+    for stop in _DATELINE.finditer(text, start, limit):
         start = max(start, stop.end())  # 名字‘青城驿站’。”|呼和浩特…执法局: a quoted name never spans a sentence's end
     # the first token ending after ``start``: ends rise with the tokens, so a bisection finds it
     k = bisect_right(tokens, start, key=_token_end)
@@ -514,8 +569,9 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
         if any(f[0] < y and x < f[1] for x, y in taken):
             continue
         # a name may begin with a person's (习近平经济思想研究中心), never cut one or lie inside one
-        if any(f[0] < y and x < f[1] and not (f[4] == "org_suffix" and f[0] == x and f[1] - y >= 4)
-               for x, y in avoid):
+        if any(f[0] < y and x < f[1] and not (f[4] == "org_suffix" and f[0] == x and
+                                              (f[1] - y >= 4 or text[y:f[1]] == "政府"))
+               for x, y in avoid):  # 特朗普政府: an administration named for its head
             continue
         taken.append((f[0], f[1]))
         kept.append(f[:5])
@@ -575,14 +631,14 @@ def _join_missions(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int
 def _join_place_prefixed(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
     """石景山发电总厂 is a mention of the 北京石景山发电总厂 the article names in full: a found name that another
     one repeats after a leading place is that one."""
-    names = {key[5:] for _s, _e, key, _k, _r in kept if key.startswith("name:")}
+    # lexicon names too (国会 / 美国国会): the key without its prefix (name:, lex:) is the name
+    names = {key.split(":", 1)[1]: key for _s, _e, key, _k, _r in kept if key.startswith(("name:", "lex:"))}
     longer: dict[str, str] = {}
-    for name in names:
+    for name, key in names.items():
         for n in range(2, min(len(name) - 2, 9) + 1):
             if name[:n] in er.place_forms() and name[n:] in names:
-                longer.setdefault(name[n:], name)
-    return [(s, e, "name:" + longer[key[5:]] if key[5:] in longer and key.startswith("name:") else key, kind, rule)
-            for s, e, key, kind, rule in kept]
+                longer.setdefault(names[name[n:]], key)
+    return [(s, e, longer.get(key, key), kind, rule) for s, e, key, kind, rule in kept]
 
 
 def _respelling(a: str, b: str) -> bool:

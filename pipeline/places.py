@@ -28,11 +28,14 @@ from .spans import Match, doc_text, info_of, set_spans, token_spans
 
 Token = tuple[int, int, str]
 _LOCAL_SUFFIXES = ("街道", "镇", "乡", "村")
-#: natural features and structures after a proper stem (三清湖, 一都溪, 魁星岩, 东关桥, 尼雷尔大桥)
+#: natural features and structures after a proper stem (三清湖, 一都溪, 魁星岩, 东关桥, 尼雷尔大桥, 色拉寺, 布达拉宫)
 _FEATURE_SUFFIXES = ("林场", "水库", "大桥", "海峡", "半岛", "群岛", "瀑布", "温泉", "山", "湖", "江", "河", "溪", "岛",
-                     "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞")
+                     "港", "湾", "岩", "桥", "峰", "岭", "峡", "洞", "寺", "宫")
 _SUFFIX_TUPLE = (*_LOCAL_SUFFIXES, *_FEATURE_SUFFIXES)
-_LOCAL_RE = re.compile("|".join(sorted(_SUFFIX_TUPLE, key=len, reverse=True)))
+_SUFFIXES_LONGEST = sorted(_SUFFIX_TUPLE, key=len, reverse=True)
+#: a village suffix that ends common words too (山庄, 农庄, 饭庄): a village only right after a division (柳林县前元庄)
+_VILLAGE_AFTER_PLACE = ("庄",)
+_LOCAL_RE = re.compile("|".join(sorted((*_SUFFIX_TUPLE, *_VILLAGE_AFTER_PLACE), key=len, reverse=True)))
 _SUFFIX_LAST = re.compile("[" + "".join(sorted({s[-1] for s in _SUFFIX_TUPLE})) + "]")
 #: characters that do not start a stem: function words jieba glued to it (委对乡, 而本乡, 叫凤叶村) and the
 #: suffix of a place before it (一都镇三岭村)
@@ -186,14 +189,44 @@ def _supported(short: str, kind: str, present: set[str]) -> bool:
     full form. 海淀 counts in an article that names 北京; 青山 alone (绿水青山) does not."""
     if kind not in ("district", "city"):
         return True
-    if kind == "city" and er.tag(short) in ("ns", "nsf"):
-        return True
+    if kind == "city" and (er.tag(short) in ("ns", "nsf") or len(short) >= 3):
+        return True  # 石家庄 (tagged a name), 呼和浩特: a city's three-character name is no common word
     codes, _ = _divisions()
     adcode = codes.get(short, "")
     if not adcode:
         return True
     parents = {adcode[:2] + "0000", adcode[:4] + "00"} - {adcode}
     return any(codes.get(name) in parents or (codes.get(name) == adcode and name != short) for name in present)
+
+
+@cache
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One-character country short forms (``country_abbreviations.tsv``) → entity key, and a pattern of two
+    or more of them joined by 、 (美、俄、法、日)."""
+    keys = {r["abbreviation"]: ("c:" + r["country"] if r.get("country") else "a:" + r["abbreviation"])
+            for r in lexicons.table("country_abbreviations") if len(r["abbreviation"]) == 1}
+    chars = "[" + "".join(re.escape(c) for c in keys) + "]"
+    return re.compile(f"{chars}(?:、{chars})+"), keys
+
+
+#: a list of one-character words that goes on into a word (中、英文, 中、日语) names languages, not countries
+_ABBREVIATION_NEXT = re.compile(r"[文语字医药餐式部方剧菜籍资]")
+_NUMERAL_BEFORE = re.compile(r"[0-9０-９一二三四五六七八九十百千万两几]")
+
+
+def _abbreviation_lists(text: str, bounds: set[int]) -> list[tuple[int, int, str, str, str]]:
+    """美、俄、法、日等大国: each one-character short form of a country in a list of them is that country, where
+    each stands as a word of its own (never 1日、2日, never 中、英文)."""
+    pattern, keys = _abbreviations()
+    out = []
+    for m in pattern.finditer(text):
+        items = range(m.start(), m.end(), 2)
+        if any(i not in bounds or i + 1 not in bounds for i in items):
+            continue
+        if (m.start() and _NUMERAL_BEFORE.match(text, m.start() - 1)) or _ABBREVIATION_NEXT.match(text, m.end()):
+            continue
+        out.extend((i, i + 1, keys[text[i]], "country", "place_abbreviation_list") for i in items)
+    return out
 
 
 @cache
@@ -217,7 +250,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     org_ends = {y for _x, y in avoid}
     for m_start, m_end, form in hits:
         key, kind, short = index[form]
-        if short and not (m_start in bounds and (m_end in bounds or text.startswith("地区", m_end))):
+        if short and not (m_start in bounds and (m_end in bounds or text.startswith(("地区", "当局"), m_end))):
             continue
         if _LATIN_NEXT.match(text, m_end) or (m_start and _LATIN_NEXT.match(text, m_start - 1)):
             continue  # 天元MegEngine: a product name, not a district
@@ -240,6 +273,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         found.append((m_start, end, key, kind, "place_lexicon"))
         lexicon_ends_so_far.add(end)
     lexicon_ends = {e for _s, e, *_ in found}
+    found.extend(_abbreviation_lists(text, bounds))
 
     def between(a: int, b: int) -> Sequence[Token]:
         """The tokens inside [a, b), found by bisection (never a scan of the whole article per match)."""
@@ -259,7 +293,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         glued = next((t for t in tokens[k:k + 1] if t[0] == m.start() and er.tag(t[2]) == "x"), None)
         if m.end() not in bounds and m.end() < len(text) and glued is None:
             continue
-        local = m.group() in _LOCAL_SUFFIXES
+        local = m.group() in _LOCAL_SUFFIXES or m.group() in _VILLAGE_AFTER_PLACE
         if text.startswith("长", m.end()) and m.group() in ("河", "湖", "江"):
             continue  # 河长, 湖长: the official in charge of a river, not a river
         span = _local_stem(text, tokens, starts, m.start(), m.end(), local)
@@ -271,7 +305,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         stem_words = [w for _a, b, w in between(start, m.start()) if b <= m.start()]
         proper = er.tag(stem) in _PROPER_TAGS or any(er.tag(w) in _PROPER_TAGS or w in er.place_forms()
                                                     for w in stem_words)
-        if not (after_place or proper):
+        if not (after_place or proper) or (m.group() in _VILLAGE_AFTER_PLACE and not after_place):
             continue
         if not local and not after_place and not all((len(w) > 1 or len(stem_words) == 1) and
                                                      (er.tag(w) in _PROPER_TAGS or w in er.place_forms())
@@ -291,8 +325,10 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if k < 0 or tokens[k][1] != m.end():
             continue
         a, b, w = tokens[k]
-        if len(w) >= 2 and w.endswith(_SUFFIX_TUPLE) and er.tag(w) in ("ns", "nsf") and w not in _GENERIC_PLACES \
-                and w[0] not in _STEM_HEADS and segmenter_freq(w) < 30 and \
+        if len(w) >= 2 and (er.tag(w) in ("ns", "nsf") or _named_like_a_person(w)) and w.endswith(_SUFFIX_TUPLE) \
+                and w not in _GENERIC_PLACES \
+                and w[0] not in _STEM_HEADS and \
+                (segmenter_freq(w) < 30 or (w.endswith(("寺", "宫")) and len(w) >= 3)) and \
                 not (len(w) == 2 and er.tag(w[0]) in ("v", "vg", "a")):  # 山岭, 港人治港 are frequent; 治山 a verb
             found.append((a, b, "n:" + w, "feature", "place_known_word"))
     # frames: 一个叫大叶林场的地方; 凤岗岭脚、栗木坑、瓦窑等八个村落
@@ -339,6 +375,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if head and any(er.tag(w) in ("x", "nr", "nrt", "nz") for _s, _e, w in between(head[1], m.start())):
             start = head[1]
         found.append((start, m.end(), "n:" + text[start:m.end()], "zone", "place_zone_suffix"))
+    found.extend(_list_items(text, tokens, starts, found))
+    found.extend(_foreign_divisions(text))
     for a, b in seats:  # 海淀区 of 海淀区委 is the 海淀 the article names elsewhere
         key, kind, _short = index.get(text[a:b], ("n:" + text[a:b], "town", False))
         found.append((a, b, key, kind, "place_seat"))
@@ -350,6 +388,101 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         (f[0] > 0 and text[f[0] - 1] == "、" and f[0] - 1 in person_ends) or
         (text[f[1]:f[1] + 1] == "、" and f[1] + 1 in person_starts))]  # 石秀诗、阳安江等: a list of people
     return _resolve(text, found, list(avoid), people, set(seats))
+
+
+_LIST_RUN = re.compile(rf"[{CJK}]{{2,8}}(?:、[{CJK}]{{2,8}})+")
+#: tags of words that end a list item read outwards from the list (以|岵山古镇, 大羽村|为)
+_ITEM_STOP_TAGS = frozenset({"p", "v", "vn", "uj", "ul", "c", "d", "r", "f", "m"})
+_LIST_SUFFIXES = (*_SUFFIX_TUPLE, "古镇", "温泉")
+
+
+def _list_items(text: str, tokens: Sequence[Token], starts: list[int],
+                found: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """A list item beside places that ends like a place is one (桃溪水利风景区、东关桥、魁星岩: 魁星岩, which jieba cuts
+    魁星|岩): three to six characters ending in a town or feature suffix, in a 、 list where another item is a
+    place found by the other rules."""
+    spans = {(f[0], f[1]) for f in found}
+    ends = {f[1]: f[0] for f in found}
+    out = []
+    for m in _LIST_RUN.finditer(text):
+        items: list[tuple[int, int]] = []
+        offset = m.start()
+        parts = m.group().split("、")
+        for k, part in enumerate(parts):
+            a, b = offset, offset + len(part)
+            offset = b + 1
+            inner = [t for t in tokens[bisect_left(starts, a):bisect_left(starts, b)] if t[1] <= b]
+            if k == 0:  # read leftwards from the 、 to the first function word or verb
+                for t in reversed(inner):
+                    if er.tag(t[2]) in _ITEM_STOP_TAGS:
+                        break
+                    a = t[0]
+                else:
+                    a = a if not inner else inner[0][0]
+                if inner and er.tag(inner[-1][2]) in _ITEM_STOP_TAGS:
+                    a = b
+            if k == len(parts) - 1:  # read rightwards to the first function word
+                stop = next((t[0] for t in inner if er.tag(t[2]) in _ITEM_STOP_TAGS and t[0] > a), b)
+                b = stop
+            items.append((a, b))
+        placed = [any(e == b and ends[e] >= a for e in [b] if e in ends) for a, b in items]
+        if not any(placed):
+            continue
+        for (a, b), is_place in zip(items, placed, strict=True):
+            word = text[a:b]
+            if is_place or not (3 <= b - a <= 6) or not word.endswith(_LIST_SUFFIXES) or (a, b) in spans \
+                    or word in _GENERIC_PLACES or word[0] in _STEM_HEADS or _parallel(text, a, b) or \
+                    (er.tag(word) not in ("", "x", "ns", "nsf", "nr", "nz") and segmenter_freq(word) >= 5) or \
+                    segmenter_freq(word) >= 30 or _common_stem(word):
+                continue  # 上山下乡: an idiom jieba knows; 小山村: a kind of village
+            out.append((a, b, "n:" + word, "feature", "place_list_item"))
+    return out
+
+
+_FOREIGN_DIVISION = re.compile(r"(?:省|州|县)(?=[长府议政境的，、。 ]|省长|州长|县长)")
+
+
+def _foreign_divisions(text: str) -> list[tuple[int, int, str, str, str]]:
+    """A province, state or county of another country: three to six transliteration characters before 省/州/县,
+    the division followed by its head, seat, body or a stop (姆旺扎省省长, 贾拉拉巴德州的)."""
+    from .people import _name_chars, is_translit_char
+
+    scores = _name_chars()
+
+    def score(c: str) -> float:
+        return scores[c][1] if c in scores else -9.0
+
+    index = _lexicon()[1]
+    out = []
+    for m in _FOREIGN_DIVISION.finditer(text):
+        a = m.start()
+        while a > 0 and m.start() - a < 6 and score(text[a - 1]) >= -4.0:
+            a -= 1
+        run = text[a:m.start()]
+        if len(run) < 3 or (a > 0 and score(text[a - 1]) >= -4.0) or sum(map(is_translit_char, run)) < 2 \
+                or sum(map(score, run)) / len(run) < -1.0:
+            continue  # a longer run is some other phrase; 康斯坦察 needs the translit score of most characters
+        if run in index or text[a:m.end()] in index:
+            continue  # a place of China's or one the lexicon knows
+        out.append((a, m.end(), "n:" + text[a:m.end()], "division", "place_foreign_division"))
+    return out
+
+
+def _named_like_a_person(word: str) -> bool:
+    """jieba tags some place words as names (西营镇, 天子山, 怀玉山 nr): three characters, not starting with a
+    common surname (王青山 is a person), ending in a town or feature suffix (tested by the caller), the stem no
+    common adjective, verb or very frequent noun."""
+    if len(word) != 3 or er.tag(word) not in ("nr", "nrt", "nrfg") or word[0] in lexicons.words("surnames_common") \
+            or word[0] in _STEM_HEADS or word[0] == "于":
+        return False  # 于松山: at 松山; four characters are mostly idioms (铁证如山)
+    return not _common_stem(word)
+
+
+def _common_stem(word: str) -> bool:
+    """The stem before a feature or town suffix is a common adjective, verb or very frequent noun (小瀑布, 美食村)."""
+    stem = next((word[:-len(x)] for x in _SUFFIXES_LONGEST if word.endswith(x)), word[:-1])
+    tag, freq = er.tag(stem), segmenter_freq(stem)
+    return (tag in ("a", "v", "vn", "ad", "d") and freq >= 200) or (tag == "n" and freq >= 2000)
 
 
 def _parallel(text: str, start: int, end: int) -> bool:

@@ -156,3 +156,36 @@ def test_trie_patterns_find_what_the_longest_first_alternation_finds() -> None:
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
     check()
+
+
+def test_a_dateline_ends_the_phrase_before_a_name() -> None:
+    assert "国务院" in orgs("新华社北京5月7日电国务院副总理李岚清今天会见了客人。")
+
+
+def test_quoted_names_legislatures_administrations_and_glued_short_forms() -> None:
+    # adapted from People's Daily 1998 reports
+    assert "少生快富甜蜜公司" in orgs("还带领群众创办了“少生快富甜蜜公司”，全部由计划生育户组成。")
+    assert not orgs("他们被评为“优秀党支部”和“先进企业”。“和实生物”才是中国人的文化基因。")
+    assert {"国家杜马", "国民议会"} <= set(orgs("俄总统与国家杜马僵持不下，国民议会副议长表示关注。"))
+    assert "武警" in orgs("向人民解放军指战员、武警官兵、公安干警致以问候。")
+    assert "特朗普政府" in orgs("美国总统特朗普签署命令，为特朗普政府的行动提供了包装。")
+    s = extract("美国国会通过法案。国会议员表示反对。")
+    assert [o.name for o in s.organizations] == ["美国国会"]  # 国会 is the 美国国会 the article names
+
+
+def test_buildings_and_quoted_codes_are_no_bodies() -> None:
+    s = extract("他走进国会大厦。大多是“703861部队”（老人妇女儿童）。")
+    assert not s.organizations
+    assert "国会大厦" in {p.name for p in s.places}
+
+
+def test_publications_in_book_title_marks() -> None:
+    found = orgs("他们的证言曾在《朝日新闻》、《每日新闻》刊登，法国《费加罗报》也有报道。"
+                 "国务院发布《关于表彰的通报》。")
+    assert {"朝日新闻", "每日新闻", "费加罗报"} <= set(found)
+    assert not any("通报" in name for name in found)
+
+
+def test_glued_short_forms_leave_suffix_names_and_programmes_alone() -> None:
+    assert "华为" not in orgs("深圳华为公司通力合作建成网络。")
+    assert not orgs("栏目有《过去的新闻》。")

@@ -159,3 +159,55 @@ def test_lexicon_hits_are_the_leftmost_longest_forms() -> None:
         assert lexicon_hits(text) == reference(text)
 
     check()
+
+
+def test_authorities_of_a_place_are_the_place_not_an_organization() -> None:
+    s = extract("我们希望台湾当局以民族大义为重。印度当局却力图通过炫耀核武器谋求地位。")
+    assert {"台湾", "印度"} <= {p.name for p in s.places}
+    assert not any("当局" in o.name for o in s.organizations)
+
+
+def test_smaller_world_cities_from_geonames() -> None:
+    found = places("他曾在利物浦和海牙工作，后来搬到杜塞尔多夫。")
+    assert {"利物浦", "海牙", "杜塞尔多夫"} <= set(found)
+
+
+def test_one_character_country_short_forms_in_a_list() -> None:
+    found = places("我国与美、俄、法、日等大国确立了面向二十一世纪发展双边关系的目标。")
+    assert {"美", "俄", "法", "日"} <= set(found)
+    none = places("本书有中、英文两个版本。1日、2日两天，老、中、青三代同堂。")
+    assert not {"中", "英", "东", "新", "老"} & set(none)
+    s = extract("美国和日本都表示，美、日将合作。")
+    assert {p.name for p in s.places} == {"美国", "日本"}  # a short form of a country the article names in full
+
+
+def test_place_words_jieba_tags_as_names() -> None:
+    found = places("１９９３年与西营镇结对联手投资。再往里就是三清山的深处和怀玉山的腹地了。")
+    assert {"西营镇", "怀玉山"} <= set(found)
+    assert "王青山" not in places("王青山和李大山来了。")
+
+
+def test_list_items_beside_places_that_end_like_places() -> None:
+    # adapted from a People's Daily 2017 travel report (list of sights)
+    found = places("以岵山古镇、旅游集散中心、桃溪水利风景区、东关桥、魁星岩、大羽村为节点的东部精品线。")
+    assert {"岵山古镇", "魁星岩", "东关桥", "大羽村"} <= set(found)
+    assert "旅游集散中心" not in found
+    assert not places("游客去了美食街、小山岩、玩具城。")  # no item is a place the other rules find
+
+
+def test_divisions_of_other_countries_by_a_transliterated_name() -> None:
+    found = places("如姆旺扎省省长蒙盖拉就在办公室放了一册。在贾拉拉巴德州的苏扎克区发生泥石流。")
+    assert {"姆旺扎省", "贾拉拉巴德州"} <= set(found)
+    assert set(places("他去过苏州的，中国福州的，兰州的。")) == {"苏州", "中国", "福州", "兰州"}
+
+
+def test_temples_palaces_and_three_character_city_names() -> None:
+    found = places("他参观了布达拉宫、大昭寺和色拉寺。子宫、迷宫、文化宫、少年宫、皇宫都不是地名。")
+    assert {"布达拉宫", "大昭寺", "色拉寺"} <= set(found)
+    assert not {"子宫", "迷宫", "文化宫", "少年宫", "皇宫"} & set(found)
+    assert "石家庄" in places("石家庄多云转阴，最低气温18℃。")  # no province named: a city's 3-character name
+
+
+def test_a_village_in_zhuang_right_after_a_division() -> None:
+    assert "前元庄" in places("柳林县前元庄是靠办学起家的有名村子。")
+    assert set(places("他们在度假山庄、农庄、饭庄和村庄里。北京饭庄，河北省大农庄。")) == {"北京", "河北省"}
