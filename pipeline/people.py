@@ -35,7 +35,7 @@ Token = tuple[int, int, str]
 _FOREIGN_NAME = re.compile(rf"(?:(?![和与及])[{CJK}]){{1,8}}(?:·(?:(?![和与及])[{CJK}]){{1,10}}){{1,3}}")
 #: characters never inside a Chinese personal name (they are function words or end a clause); 月 is in
 #: names (孔月婵) and a date glued to a surname is no name for other reasons
-_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年日时地")
+_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年日时地各")
 _MAX_FOREIGN = 6
 #: surnames that, right after a title, are rather the conjunction or adverb they also are (村支书和专家)
 _NEVER_NAME_START = frozenset("和都向从在也还就将对为被把给与及")
@@ -624,8 +624,9 @@ _NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
 def _role_credit_re() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles") | lexicons.words("staff_roles"),
                                                   key=len, reverse=True) if len(r) > 1)
-    return re.compile(rf"(?:^|(?<=[\s：:（(电]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
-                      rf"(?P<names>[{CJK}]{{2,8}}(?:[、，\s][{CJK}]{{2,8}})*)(?=\s*$|\s*[）)。])", re.M)
+    # a dateline's reporters before 报道 (本报巴黎5月25日电记者刘正学、果永毅报道：): a credit inside the line
+    return re.compile(rf"(?:^|(?<=[\s：:（(电讯]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
+                      rf"(?P<names>[{CJK}]{{2,8}}(?:[、，\s][{CJK}]{{2,8}})*)(?=\s*$|\s*[）)。]|报道[：:])", re.M)
 
 
 @cache
@@ -662,7 +663,8 @@ def _name_list(t: Text, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 break
             name = t.text[a:cut]
-            if not (er.surname_of(name) and _plausible_name(name)):
+            # a surname the lexicon lacks (郅振璞, 果永毅) where jieba's dictionary knows the whole name
+            if not ((er.surname_of(name) or (cut == b and er.is_name_tag(name))) and _plausible_name(name)):
                 break
             out.append((a, cut))
             a = cut
@@ -719,6 +721,12 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
         return False
     if len(w) == 2:  # two characters jieba's HMM joined are a name only with a common surname and a typical
         return surname in common and given_score(w[1:]) >= _GIVEN_TWO  # given character (叶光, not 马协)
+    # three characters the HMM joined on a common surname are the commonest shape of a Chinese name: a rarer
+    # given-name character is taken (梅方权, 宋心莲), not a numeral (贝恩四), nor a surname character doubled
+    # into a word (周周开), nor a rare surname that is mostly a noun (为|国存史)
+    if len(w) == 3 and surname in common and surname not in er.weak_surnames() and given[0] != surname and \
+            not any(er.tag(c) == "m" for c in given):
+        return name_like(w, GIVEN_MIN_CUE)
     return name_like(w)
 
 

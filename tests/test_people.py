@@ -263,3 +263,20 @@ def test_title_phrase_starts_after_the_sentence_verb_and_the_tense_of_the_post()
 def test_he_ending_a_name_when_a_verb_follows() -> None:
     assert "张丙和" in people("突然，雷弹班长张丙和发现发射管前盖无法打开。")
     assert set(people("班长王明和李华讨论了方案。")) == {"王明", "李华"}
+
+
+def test_reporters_in_a_dateline_before_bao_dao() -> None:
+    # the reporters of a dateline are credited inside the line; a surname the lexicon lacks (郅) is taken
+    # where jieba's dictionary knows the whole name
+    found = people("本报上海6月3日讯记者王建明、郅振璞报道：全市今年新建学校二十所。")
+    assert set(found) == {"王建明", "郅振璞"}
+    assert found["王建明"] == ["记者"]
+
+
+def test_three_character_unknown_word_with_a_rarer_given_name_character() -> None:
+    # 权 is rarer in given names than the two-character floor allows; a three-character word jieba's HMM
+    # made on a surname is still a name, but not one with a numeral or a determiner (各) in it
+    assert "梅方权" in people("会上，梅方权的发言引起了关注。")
+    assert people("根据通知，罗各大、中院校从现在起必须执行。") == {}
+    assert people("百姓舞台周周开，送戏下乡天天有。") == {}
+    assert people("地方志工作是为国存史的事业。") == {}
