@@ -67,6 +67,11 @@ def _person_noun_re() -> re.Pattern[str]:
 
 
 @cache
+def _person_works() -> frozenset[str]:
+    return lexicons.words("person_works")
+
+
+@cache
 def _zone_suffixes() -> tuple[str, ...]:
     return tuple(lexicons.words("zone_suffixes"))
 
@@ -583,6 +588,29 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 _bare_name(w[:2], common):
             add(Mention(s, e - 1, w[:2], "unknown_word_name", 0.6))  # the HMM glued a verb on (王磊|胜)
 
+    # 5b. a dictionary name before its doctrine or writings, in one word of jieba's or the next ones
+    # (邓小平理论, 马克思主义, 邓小平|党建|理论)
+    works = _person_works()
+    for k, (s, _e, w) in enumerate(words):
+        if len(w) < 2 or in_work[s] or not er.surname_of(w):
+            continue
+        for n in (3, 2, 4):
+            if len(w) < n:
+                break
+            name = w[:n]
+            rest = w[n:]
+            if not (er.is_name_tag(name) and len(name) > len(er.surname_of(name)) and free(s, s + n)):
+                continue
+            if rest:
+                owned = rest in works
+            else:  # the name is the word: the doctrine follows, maybe after one noun (党建)
+                nxt = [x[2] for x in words[k + 1:k + 3]]
+                owned = bool(nxt) and (nxt[0] in works or (
+                    len(nxt) == 2 and nxt[1] in works and er.tag(nxt[0]) in ("n", "j", "l", "vn", "nz")))
+            if owned and name not in _non_person_words() and name_like(name, dictionary=True):
+                add(Mention(s, s + n, name, "name_works", 0.8))
+                break
+
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for s, e, w in t.tokens:
         if 2 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and w not in _non_person_words() and \
@@ -890,8 +918,15 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
         elif text[m.end:m.end + 1] == "，":
             m.titles.extend(_apposed_title(t, m.end + 1))
     # a name found once as a full name is the name of the shorter mentions (罗经理 → 罗华民)
-    return [Match(m.start, m.end, "PERSON", m.rule, m.score, {"name": m.name, "titles": m.titles})
+    # a doctrine's owner (邓小平理论) is a name written, not a person the article is about: the summary lists
+    # the person only when some other mention names them
+    return [Match(m.start, m.end, "PERSON", m.rule, m.score,
+                  {"name": m.name, "titles": m.titles, **({"reference": True} if m.rule in _REFERENCE_RULES else {})})
             for m in all_mentions]
+
+
+#: rules whose mentions name a person without making them one of the article's people
+_REFERENCE_RULES = frozenset({"name_works"})
 
 
 @Language.component("zhnews_people")

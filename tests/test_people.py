@@ -280,3 +280,24 @@ def test_three_character_unknown_word_with_a_rarer_given_name_character() -> Non
     assert people("根据通知，罗各大、中院校从现在起必须执行。") == {}
     assert people("百姓舞台周周开，送戏下乡天天有。") == {}
     assert people("地方志工作是为国存史的事业。") == {}
+
+
+def test_dictionary_name_before_its_doctrine_or_writings() -> None:
+    # jieba holds 邓小平理论 and 马克思主义 as one word; 邓小平|党建|理论 has a noun between name and doctrine
+    from pipeline.language import get_nlp
+
+    doc = get_nlp()("全党要学习邓小平理论，坚持马克思主义，开展邓小平党建理论学习。")
+    assert [s.text for s in doc.spans["people"]] == ["邓小平", "马克思", "邓小平"]
+    assert list(get_nlp()("我们要坚持社会主义理论。").spans["people"]) == []
+
+
+def test_doctrine_owner_is_a_name_mention_but_no_person_of_the_article() -> None:
+    from pipeline.language import get_nlp
+
+    text = "全党要坚持马克思主义，学习邓小平理论。"
+    doc = get_nlp()(text)
+    assert {(s.text, s._.info.get("reference")) for s in doc.spans["people"]} == {("马克思", True), ("邓小平", True)}
+    assert people(text) == {}
+    # named elsewhere as a person, the doctrine's mention joins that person
+    person = extract("邓小平同志指出，发展才是硬道理。要学习邓小平理论。").people
+    assert [p.name for p in person] == ["邓小平"] and len(person[0].mentions) == 2
