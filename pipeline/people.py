@@ -619,6 +619,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
                 add(Mention(s, e, w, "name_title", 0.8))
 
+    # 8. a transliterated name jieba knows as a name (克林顿, 基里延科) or made of typical transliteration
+    # characters, standing where a person does: not a known place, nothing of a place or an organization
+    # after it, and a verb, a post-name cue or word, a title or a clause end after it
+    for k, (s, e, w) in enumerate(words):
+        if not 2 <= len(w) <= 6 or in_work[s] or not free(s, e):
+            continue
+        if _foreign_bare(t, k):
+            add(Mention(s, e, w, "foreign_word_name", 0.7))
+
     # 6. names listed with a found one (王沪宁、丁薛祥、杨晓渡)
     found_names = {m.name for m in mentions}
     for m in _NAME_LIST.finditer(text):
@@ -714,6 +723,73 @@ def _dot_name_start(t: Text, left: int, dot: int) -> int:
                 break
         start -= 1
     return start
+
+
+@cache
+def _place_forms() -> frozenset[str]:
+    from .places import _lexicon
+
+    return frozenset(_lexicon()[1])
+
+
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(r["unit"] for r in lexicons.table("units"))
+
+
+#: verbs and prepositions that put a place after them (在|科索沃, 抵达|帕塔亚), not a person
+_PLACE_BEFORE = frozenset({"在", "到", "赴", "于", "至", "从", "往", "抵", "抵达", "访问", "前往", "来到", "进入"})
+
+
+def _foreign_bare(t: Text, k: int) -> bool:
+    """Whether token ``k`` is a transliterated name standing alone: jieba tags it as a name or it is an
+    unknown run of typical transliteration characters, it is no known place, unit or non-person word, it
+    is not a piece of a longer transliteration, and a post-name cue, a follower (和, 在, 的…), a title or
+    a verb comes after it."""
+    s, e, w = t.tokens[k]
+    tag = er.tag(w)
+    if tag not in ("nrt", "nr", "x") or not er.HAN.match(w) or (tag == "x" and len(w) < 3):
+        return False
+    ts = translit_score(w)
+    # two characters are as often an ordinary word (奥秘, 科普): they need the typical sound throughout
+    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_MEAN):
+        return False
+    surname = er.surname_of(w)
+    if surname and tag != "nrt" and given_score(w[len(surname):]) > ts:
+        return False  # reads as a Chinese name: the rules above judge it
+    if er.tag(w[0]) in ("c", "p", "d") and tag == "x":
+        return False  # a conjunction glued to a name (但|葛菲)
+    if w in _non_person_words() or w in _world_places() or w in _place_forms() or w in _units() or \
+            any(c in _NOT_IN_NAME for c in w) or not _may_follow_name(t, k + 1):
+        return False
+    text = t.text
+    if s > 0:
+        prev = text[s - 1]
+        if prev.isdigit() or prev in "—-·．." or er.tag(prev) == "m":
+            return False  # a currency after a number (1卢比), a part of a joined name (道—琼斯)
+        if er.HAN.match(prev):
+            before = t.tokens[k - 1][2]
+            if len(before) == 1 and not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d")):
+                return False  # a lone character before is the start of the word
+            if before in _PLACE_BEFORE:
+                return False
+            if er.tag(before) in ("x", "nrt", "nr", "ns") and translit_score(before) >= _TRANSLIT_MEAN:
+                return False  # the end of a longer transliteration (尤尔|科夫, 松德|斯特伦)
+    if e >= len(text) or not er.HAN.match(text[e]):
+        return False  # a clause end alone names places and things as often
+    if er.starts_with_cue(text, e):
+        return True
+    # 的 and a plain verb follow a drug, a brand or a region as well (芬太尼的制造, 芬太尼具有); so does a
+    # one-character follower after a verb or a modifier (指定|芬太尼|为, 非法|芬太尼|及)
+    if text[e] in er.name_followers() and text[e] != "的":
+        before = t.tokens[k - 1][2] if k > 0 and t.tokens[k - 1][1] == s else ""
+        return not before or not er.HAN.match(before) or er.tag(before)[:1] not in ("v", "a", "d", "b")
+    m = _title_re().match(text, e)
+    return bool(m and t.is_boundary(m.end()))
+
+
+#: the mean transliteration score a two-character word needs to stand alone as a foreign name
+_TRANSLIT_TWO = -0.2
 
 
 #: … and buildings (黄鹤楼, 张飞庙)

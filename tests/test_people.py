@@ -301,3 +301,16 @@ def test_doctrine_owner_is_a_name_mention_but_no_person_of_the_article() -> None
     # named elsewhere as a person, the doctrine's mention joins that person
     person = extract("邓小平同志指出，发展才是硬道理。要学习邓小平理论。").people
     assert [p.name for p in person] == ["邓小平"] and len(person[0].mentions) == 2
+
+
+def test_transliterated_name_standing_alone_before_a_cue_or_a_follower() -> None:
+    found = people("克林顿说，双方将继续对话。会后，内塔尼亚胡和穆巴拉克就和平进程交换了意见。")
+    assert set(found) == {"克林顿", "内塔尼亚胡", "穆巴拉克"}
+
+
+def test_transliterated_words_that_are_no_people() -> None:
+    # a place after its preposition, a currency after a number, a drug after a verb or a modifier, the end
+    # of a longer transliteration, and a transliteration before 的 or a plain verb
+    assert people("代表团抵达莫斯科后，前往帕塔亚参观。") == {}
+    assert people("每升提价1卢比和两卢比。") == {}
+    assert people("命令指定芬太尼为武器，将非法芬太尼及其前体列入清单，芬太尼具有毒性，芬太尼的制造受控。") == {}
