@@ -583,7 +583,11 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         # a surname that is mostly a verb or a preposition (花, 向) needs a clause end or a cue after it
         weak = surname in weak_surnames and not _name_end_ok(t, e) and not er.is_name_tag(w)
         if 2 <= len(w) <= 4 and not weak and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
-            add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
+            third = _third_given_char(t, k) if len(w) == 2 and er.tag(w) == "x" else None
+            if third is not None and free(e, third):
+                add(Mention(s, third, text[s:third], "unknown_word_name", 0.6))
+            else:
+                add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
         elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
                 _bare_name(w[:2], common):
             add(Mention(s, e - 1, w[:2], "unknown_word_name", 0.6))  # the HMM glued a verb on (王磊|胜)
@@ -618,6 +622,18 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             m = _title_re().match(text, e)
             if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
                 add(Mention(s, e, w, "name_title", 0.8))
+
+    # 5c. a surname jieba cut from a given name it knows as a word (袁|步兵, 朱|力行, 江|宏伟), with a
+    # clause boundary or a function word before and a name's end after
+    for k in range(len(words) - 1):
+        s, e, w = words[k]
+        if len(w) != 1 or w in weak_surnames or not er.surname_of(w) or in_work[s]:
+            continue
+        _s2, e2, given = words[k + 1]
+        if len(given) != 2 or not free(s, e2):
+            continue
+        if _split_name(t, k):
+            add(Mention(s, e2, text[s:e2], "split_name", 0.6))
 
     # 8. a transliterated name jieba knows as a name (克林顿, 基里延科) or made of typical transliteration
     # characters, standing where a person does: not a known place, nothing of a place or an organization
@@ -840,6 +856,68 @@ _NOT_NAME_END = frozenset("岭寺营坞氏老某人石鱼")
 _COMPOUND_FREQ = 300
 #: the given-name character of a two-character name jieba did not know
 _GIVEN_TWO = -1.2
+
+
+def _split_name(t: Text, k: int) -> bool:
+    """Whether token ``k`` (one surname character jieba reads as a name's piece) and the two-character word
+    after it are one name: typical given-name characters, no title, form of address or place after the
+    surname, a clause boundary or a function word before, and a cue, a follower or a title after."""
+    text = t.text
+    s, _e, w = t.tokens[k]
+    _s2, e2, given = t.tokens[k + 1]
+    name = w + given
+    # the surname must be a word of its own that jieba reads as a name's piece (蒋/nr), not an adjective,
+    # a classifier or a country's short form (高|国债, 张|门票, 罗|政府)
+    if er.tag(w) not in ("nr", "nrfg") or not _plausible_name(name) or not er.HAN.match(given):
+        return False
+    if given in er.titles() or given in _address_forms() or given in er.person_cues():
+        return False  # 温|先生 is a form of address
+    if given[-1] in _PLACE_ENDINGS or given[-1] in _NOT_NAME_END:
+        return False
+    if given_score(given) < GIVEN_MIN_CUE:
+        return False
+    if s > 0 and er.HAN.match(text[s - 1]):
+        before = t.tokens[k - 1][2]
+        if len(before) == 1 and not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d")):
+            return False
+        if er.tag(before) in ("x", "nrt", "nr", "ns") and translit_score(before) >= _TRANSLIT_MEAN:
+            return False  # inside a transliteration (雷西斯|滕|西亚)
+    # a clause end after the two words is no evidence (清渭如带|陈|军容|”): a cue, a follower or a title is
+    if e2 >= len(text) or not er.HAN.match(text[e2]):
+        return False
+    if er.starts_with_cue(text, e2) or text[e2] in er.name_followers():
+        return True
+    m = _title_re().match(text, e2)
+    return bool(m and t.is_boundary(m.end()))
+
+
+#: tags of a character that is rather the next word than the last of a given name (再, 对, 连忙…)
+_NOT_GIVEN_TAGS = ("v", "d", "p", "c", "r", "u", "m", "f", "y", "q")
+
+
+def _third_given_char(t: Text, k: int) -> int | None:
+    """End of a three-character name whose last character jieba's HMM cut from a two-character word
+    (高允|连|独立, 张少|农等|领导): the character is no function word or verb, it scores as a given-name
+    character with the other, and a name may end after it. None when the two characters stand alone."""
+    text = t.text
+    _s, e, w = t.tokens[k]
+    if e >= len(text) or k + 1 >= len(t.tokens) or _name_end_ok(t, e):
+        return None
+    c = text[e]
+    nxt = t.tokens[k + 1][2]
+    if not er.HAN.match(c) or c in _NOT_IN_NAME or er.tag(c).startswith(_NOT_GIVEN_TAGS):
+        return None
+    if _freq_table().get(text[e:e + 2], 0) >= _COMPOUND_FREQ:
+        return None  # the character opens a word with the next one (刘谦|参|与)
+    if not (len(nxt) == 1 or (len(nxt) == 2 and nxt[1] in er.name_followers())):
+        return None
+    if given_score(w[1:] + c) < GIVEN_MIN_CUE or not _plausible_name(w + c):
+        return None
+    end = e + 1
+    after = t.tokens[k + 2] if len(nxt) == 1 and k + 2 < len(t.tokens) else None
+    if _name_end_ok(t, end) or (after is not None and len(after[2]) > 1 and er.tag(after[2]) in ("v", "p")):
+        return end
+    return None
 
 
 def _may_follow_name(t: Text, k: int) -> bool:

@@ -314,3 +314,20 @@ def test_transliterated_words_that_are_no_people() -> None:
     assert people("代表团抵达莫斯科后，前往帕塔亚参观。") == {}
     assert people("每升提价1卢比和两卢比。") == {}
     assert people("命令指定芬太尼为武器，将非法芬太尼及其前体列入清单，芬太尼具有毒性，芬太尼的制造受控。") == {}
+
+
+def test_last_given_character_the_segmenter_cut_off() -> None:
+    # jieba's HMM reads 高允 and leaves 连 alone; a name may end after 连 (独立 is a verb), so the name is
+    # three characters; 参 opens the word 参与 with the next character and stays out
+    assert "高允连" in people("整整7年，高允连独立办起了水泥厂。")
+    found = people("（曾利辉、卢光明、刘谦参与采写）")
+    assert "刘谦参" not in found
+
+
+def test_surname_cut_from_a_given_name_that_is_a_word() -> None:
+    # 江|宏伟 and 蒋|天才: jieba knows the given names as words; a follower or a cue after them ends a name
+    assert "江宏伟" in people("江宏伟的花鸟作品略带些许惆怅。")
+    assert "蒋天才" in people("让我们都汲取教训，从蒋天才的悔悟中受到教益。")
+    # an adjective or a classifier before a noun is no surname, nor a surname before a form of address,
+    # nor the two words before a clause end
+    assert people("陷入高赤字、高国债的循环。全部8000张门票售出。温先生对此毫不在意。清渭如带陈军容。") == {}
