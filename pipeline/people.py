@@ -664,7 +664,76 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             if free(a, b) and er.surname_of(name) and _plausible_name(name) and name_like(name, floor):
                 add(Mention(a, b, name, "name_list", 0.8))
 
+    # 9. names joined by 、, 和, 与 or 及 to a found one (宋双、周森古沙和方炳祯; 奥登西亚和保拉)
+    _coordinated_names(t, mentions, free, add)
+
     return _link(t, mentions)
+
+
+_JOINERS = "、和与及"
+
+
+def _list_item_name(t: Text, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, an item of a list of people, reads as a name on its characters."""
+    name = t.text[start:end]
+    if not (t.is_boundary(start) and t.is_boundary(end)) or _ALL_HAN.fullmatch(name) is None:
+        return False
+    if name in _non_person_words() or name in _world_places() or name in _place_forms():
+        return False
+    if any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name in er.titles():
+        return False
+    surname = er.surname_of(name)
+    if surname and len(name) - len(surname) in (1, 2) and _plausible_name(name) and \
+            name_like(name, GIVEN_MIN_CUE):
+        return True
+    return 2 <= len(name) <= _MAX_FOREIGN and er.tag(name) in ("x", "nr", "nrt", "nrfg") and \
+        translit_score(name) >= _TRANSLIT_MEAN
+
+
+def _item_end_ok(t: Text, end: int) -> bool:
+    """A list's item may end here: at a joiner, where a name may end, or before a function word, a verb or
+    a number (曾秀君|以, 赫里斯坚科|两名) that is no place's or organization's end."""
+    text = t.text
+    if end >= len(text) or text[end] in _JOINERS or _name_end_ok(t, end):
+        return True
+    if not t.is_boundary(end):
+        return False
+    k = t.token_at(end)
+    return er.tag(t.tokens[k][2])[:1] in ("p", "c", "d", "v", "m", "u", "f") and _may_follow_name(t, k)
+
+
+def _coordinated_names(t: Text, mentions: list[Mention], free: Callable[[int, int], bool],
+                       add: Callable[[Mention], None]) -> None:
+    """Items of a list one of whose items is a found name: the item after it (up to the next joiner or a
+    name's end) and the item before it (from a token boundary after the joiner before it), read as names
+    on their characters."""
+    text = t.text
+    queue = sorted(((m.start, m.end) for m in mentions if m.rule != "name_works"), reverse=True)
+    seen: set[tuple[int, int]] = set()
+    while queue:
+        a, b = queue.pop()
+        if (a, b) in seen:
+            continue
+        seen.add((a, b))
+        # the item after: 2-6 characters from b + 1 to a token boundary where a name may end
+        if b < len(text) - 1 and text[b] in _JOINERS:
+            start = b + 1
+            for end in range(start + 2, min(len(text), start + _MAX_FOREIGN) + 1):
+                if free(start, end) and _item_end_ok(t, end) and _list_item_name(t, start, end):
+                    add(Mention(start, end, text[start:end], "name_coordinated", 0.7))
+                    queue.append((start, end))
+                    break
+        # the item before: ending at a - 1, starting after a joiner, a break or a token boundary
+        if a > 2 and text[a - 1] in _JOINERS:
+            end = a - 1
+            for start in range(end - 2, max(0, end - _MAX_FOREIGN) - 1, -1):
+                before = text[start - 1] if start > 0 else "\n"
+                opens = before in _JOINERS or before in er.BREAK_CHARS or not er.HAN.match(before) or \
+                    er.stops_phrase(t.tokens[t.token_at(start - 1)][2])
+                if free(start, end) and opens and _list_item_name(t, start, end):
+                    add(Mention(start, end, text[start:end], "name_coordinated", 0.7))
+                    queue.append((start, end))
+                    break
 
 
 _WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")

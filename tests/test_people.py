@@ -331,3 +331,12 @@ def test_surname_cut_from_a_given_name_that_is_a_word() -> None:
     # an adjective or a classifier before a noun is no surname, nor a surname before a form of address,
     # nor the two words before a clause end
     assert people("陷入高赤字、高国债的循环。全部8000张门票售出。温先生对此毫不在意。清渭如带陈军容。") == {}
+
+
+def test_names_joined_to_a_found_name() -> None:
+    # the item after 、 or 和 ends before a function word or a number; a transliteration joins one too
+    found = people("中国选手李亚莉、曾秀君以11秒37、11秒49排名第五。")
+    assert set(found) == {"李亚莉", "曾秀君"}
+    found = people("叶利钦任命了涅姆佐夫和赫里斯坚科两名副总理。")
+    assert {"涅姆佐夫", "赫里斯坚科"} <= set(found)
+
