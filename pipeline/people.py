@@ -905,6 +905,12 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
     if sum(g[1] for g in given_chars) > sum(g[0] for g in given_chars) + len(given):
         return False  # sounds transliterated (莫斯科, 贝鲁特): a place as often as a person, so not bare
     if tag in ("nr", "nrfg"):
+        # a frequent word the dictionary tags as a name but made of a surname character and a common noun
+        # is a compound noun (雷|阵雨, 红|树林); a name is rare as a whole (许银川) or its given name is rare
+        # as a noun (胡|锦涛, 温|家宝)
+        if er.tag(given) == "n" and freq.get(w, 0) >= _COMPOUND_NOUN_FREQ and \
+                freq.get(given, 0) >= _COMPOUND_NOUN_FREQ // 2:
+            return False
         return len(w) >= 3 and name_like(w, dictionary=True)  # jieba's two-character names are words (文明)
     if tag != "x":
         return False
@@ -921,6 +927,8 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
 
 #: last characters of a surname-initial word that make it a place, a clan or a form of address
 _NOT_NAME_END = frozenset("岭寺营坞氏老某人石鱼")
+#: how often a surname + noun word tagged as a name must be in jieba's dictionary to be a compound noun
+_COMPOUND_NOUN_FREQ = 100
 #: how often a word must be in jieba's dictionary to make a longer word rather than a name
 _COMPOUND_FREQ = 300
 #: the given-name character of a two-character name jieba did not know

@@ -340,3 +340,10 @@ def test_names_joined_to_a_found_name() -> None:
     found = people("叶利钦任命了涅姆佐夫和赫里斯坚科两名副总理。")
     assert {"涅姆佐夫", "赫里斯坚科"} <= set(found)
 
+
+
+def test_compound_noun_the_dictionary_tags_as_a_name() -> None:
+    # jieba tags 雷阵雨 as a name: a frequent word made of a surname character and a common noun is none;
+    # a name whose given name is rare as a noun stays one
+    assert people("北京晴转雷阵雨，天津雷阵雨转多云。") == {}
+    assert "胡锦涛" in people("他指着关于胡锦涛访问的报道说。")
