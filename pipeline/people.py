@@ -680,8 +680,16 @@ def _list_item_name(t: Text, start: int, end: int) -> bool:
         return False
     if name in _non_person_words() or name in _world_places() or name in _place_forms():
         return False
-    if any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name in er.titles():
+    if any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name in er.titles() or \
+            name[-1] in _GROUP_ENDINGS:
         return False
+    # an item of several words holds no place (伦敦|希斯罗)
+    k = t.token_at(start)
+    while k < len(t.tokens) and t.tokens[k][0] < end:
+        piece = t.tokens[k][2]
+        if t.tokens[k][1] - t.tokens[k][0] < end - start and (er.tag(piece) == "ns" or piece in _place_forms()):
+            return False
+        k += 1
     surname = er.surname_of(name)
     if surname and len(name) - len(surname) in (1, 2) and _plausible_name(name) and \
             name_like(name, GIVEN_MIN_CUE):
@@ -845,7 +853,7 @@ def _foreign_bare(t: Text, k: int) -> bool:
     if er.tag(w[0]) in ("c", "p", "d") and tag == "x":
         return False  # a conjunction glued to a name (但|葛菲)
     if w in _non_person_words() or w in _world_places() or w in _place_forms() or w in _units() or \
-            any(c in _NOT_IN_NAME for c in w) or not _may_follow_name(t, k + 1):
+            any(c in _NOT_IN_NAME for c in w) or w[-1] in _GROUP_ENDINGS or not _may_follow_name(t, k + 1):
         return False
     text = t.text
     if s > 0:
@@ -864,6 +872,8 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return False  # a clause end alone names places and things as often
     if er.starts_with_cue(text, e):
         return True
+    if text.startswith(_PLACES_AFTER, e):
+        return False  # 曼彻斯特等地
     # 的 and a plain verb follow a drug, a brand or a region as well (芬太尼的制造, 芬太尼具有); so does a
     # one-character follower after a verb or a modifier (指定|芬太尼|为, 非法|芬太尼|及)
     if text[e] in er.name_followers() and text[e] != "的":
@@ -872,6 +882,11 @@ def _foreign_bare(t: Text, k: int) -> bool:
     m = _title_re().match(text, e)
     return bool(m and t.is_boundary(m.end()))
 
+
+#: last characters of a people, a language or a team, not of a person (巴勒斯坦人, 荷兰籍)
+_GROUP_ENDINGS = frozenset("人族语籍队军党")
+#: what closes a list of places (伦敦及曼彻斯特等地)
+_PLACES_AFTER = ("等地", "等国", "等城市", "等省", "等市")
 
 #: the mean transliteration score a two-character word needs to stand alone as a foreign name
 _TRANSLIT_TWO = -0.2

@@ -347,3 +347,9 @@ def test_compound_noun_the_dictionary_tags_as_a_name() -> None:
     # a name whose given name is rare as a noun stays one
     assert people("北京晴转雷阵雨，天津雷阵雨转多云。") == {}
     assert "胡锦涛" in people("他指着关于胡锦涛访问的报道说。")
+
+
+def test_places_and_peoples_in_transliteration_are_no_people() -> None:
+    # a list closed by 等地 is one of places; a word on a place and one ending in 人 name no person
+    assert people("英国航空公司已开始在伦敦希斯罗及曼彻斯特等地试行。") == {}
+    assert people("他们与荷兰人就撤军签署协议。") == {}
