@@ -615,6 +615,16 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 add(Mention(s, s + n, name, "name_works", 0.8))
                 break
 
+    # 7b. a name jieba does not know right before a title word, at a clause boundary or after a function
+    # word: surname + typical given-name characters (李振成局长, 李铁|辰校长) or a transliteration (素林外长,
+    # 拉特纳|亚克议长)
+    for m in _title_re().finditer(text):
+        if not (t.is_boundary(m.start()) and t.is_boundary(m.end())) or m.start() < 2:
+            continue
+        found = _name_before_title(t, m.start())
+        if found is not None and free(found, m.start()):
+            add(Mention(found, m.start(), text[found:m.start()], "name_title", 0.75))
+
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for s, e, w in t.tokens:
         if 2 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and w not in _non_person_words() and \
@@ -948,6 +958,42 @@ _COMPOUND_NOUN_FREQ = 100
 _COMPOUND_FREQ = 300
 #: the given-name character of a two-character name jieba did not know
 _GIVEN_TWO = -1.2
+
+
+def _name_before_title(t: Text, end: int) -> int | None:
+    """Start of a name of one or two words of jieba's that ends at ``end`` (where a title starts), with a
+    clause boundary or a function word before it."""
+    text = t.text
+    k = t.token_at(end - 1)
+    for first in (k, k - 1):
+        if first < 0:
+            break
+        start = t.tokens[first][0]
+        name = text[start:end]
+        if not 2 <= len(name) <= _MAX_FOREIGN or _ALL_HAN.fullmatch(name) is None:
+            continue
+        pieces = [w for _s, _e, w in t.tokens[first:k + 1]]
+        # a word the dictionary knows as no name is no part of one (国务院|总理, 北京|市长, 法国|前|总理)
+        if any((er.tag(w) not in ("x", "nr", "nrt", "nrfg", "ns") and (len(w) > 1 or er.tag(w) in _NOT_GIVEN_TAGS))
+               or w in _place_forms() for w in pieces):
+            continue
+        if name in _non_person_words() or name in _world_places() or name in _place_forms() or \
+                any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name[-1] in _GROUP_ENDINGS:
+            continue
+        surname = er.surname_of(name)
+        if start > 0 and er.HAN.match(text[start - 1]):
+            before = t.tokens[first - 1][2]
+            # an organization or a place may stand before a Chinese name and its title (中学|李铁辰校长)
+            if not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d", "uj", "ul") or (
+                    len(name) == 3 and len(surname) == 1 and len(before) > 1 and er.tag(before) in ("n", "nt", "ns"))):
+                continue
+        if surname and len(name) - len(surname) in (1, 2):
+            if surname not in er.weak_surnames() and _plausible_name(name) and name_like(name, GIVEN_MIN_CUE):
+                return start
+        elif (not surname or er.tag(name) == "nrt" or translit_score(name) > given_score(name[len(surname):])) \
+                and translit_score(name) >= (_TRANSLIT_MEAN if len(name) > 2 else _TRANSLIT_TWO):
+            return start
+    return None
 
 
 def _split_name(t: Text, k: int) -> bool:

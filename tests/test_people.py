@@ -353,3 +353,12 @@ def test_places_and_peoples_in_transliteration_are_no_people() -> None:
     # a list closed by 等地 is one of places; a word on a place and one ending in 人 name no person
     assert people("英国航空公司已开始在伦敦希斯罗及曼彻斯特等地试行。") == {}
     assert people("他们与荷兰人就撤军签署协议。") == {}
+
+
+def test_unknown_name_right_before_a_title() -> None:
+    # a name jieba does not know, or cuts in two, before a title word: a Chinese name after a clause
+    # boundary or an organization, a transliteration at a clause start; not a country and its tense
+    assert people("对此，李振成局长坦言，出租车太旧。") == {"李振成": ["局长"]}
+    assert "李铁辰" in people("北京九十中学李铁辰校长说，短网打得好。")
+    assert "拉特纳亚克" in people("拉特纳亚克议长还介绍了国内的情况。")
+    assert "法国前" not in people("法国前总理拉法兰请他签名。")
