@@ -836,6 +836,15 @@ def _place_forms() -> frozenset[str]:
 
 
 @cache
+def _place_feature_endings() -> frozenset[str]:
+    """One-character endings the places stage reads as a natural feature or a locality (熊壁|岩, 三清|湖):
+    a name on weak evidence does not end with one."""
+    from .places import _SUFFIX_TUPLE
+
+    return frozenset(x for x in _SUFFIX_TUPLE if len(x) == 1)
+
+
+@cache
 def _units() -> frozenset[str]:
     return frozenset(r["unit"] for r in lexicons.table("units"))
 
@@ -945,7 +954,7 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
     # given-name character is taken (梅方权, 宋心莲), not a numeral (贝恩四), nor a surname character doubled
     # into a word (周周开), nor a rare surname that is mostly a noun (为|国存史)
     if len(w) == 3 and surname in common and surname not in er.weak_surnames() and given[0] != surname and \
-            not any(er.tag(c) == "m" for c in given):
+            not any(er.tag(c) == "m" for c in given) and w[-1] not in _place_feature_endings():
         return name_like(w, GIVEN_MIN_CUE)
     return name_like(w)
 

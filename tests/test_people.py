@@ -362,3 +362,8 @@ def test_unknown_name_right_before_a_title() -> None:
     assert "李铁辰" in people("北京九十中学李铁辰校长说，短网打得好。")
     assert "拉特纳亚克" in people("拉特纳亚克议长还介绍了国内的情况。")
     assert "法国前" not in people("法国前总理拉法兰请他签名。")
+
+
+def test_three_character_unknown_word_ending_in_a_place_feature_is_no_name() -> None:
+    # the relaxed given-name floor is not for a word ending like a natural feature (岩, 湖): a village
+    assert people("他那里有个叫熊壁岩的贫困村。") == {}
