@@ -595,8 +595,28 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 5b. a dictionary name before its doctrine or writings, in one word of jieba's or the next ones
     # (邓小平理论, 马克思主义, 邓小平|党建|理论)
     works = _person_works()
-    for k, (s, _e, w) in enumerate(words):
-        if len(w) < 2 or in_work[s] or not er.surname_of(w):
+    work_endings = tuple(works)
+    # one pass over the words finds the few each rule below looks at: a word's tag is read once, from the
+    # memo where it is there (a function call per word per rule was most of the stage's time)
+    memo = er._TAG_MEMO
+    works_at: list[int] = []  # a name-tagged word or one ending with a doctrine (5b)
+    titled_at: list[int] = []  # a name-tagged word of 2-4 characters (7)
+    split_at: list[int] = []  # a one-character name-tagged word (5c)
+    foreign_at: list[int] = []  # a word of 2-6 characters tagged nr, nrt or unknown (8)
+    for k, (_s, _e, w) in enumerate(words):
+        n = len(w)
+        tg = memo.get(w) or er.tag(w)
+        if tg in _NAME_TAGS:
+            (split_at if n == 1 else works_at).append(k)
+            if 2 <= n <= 4:
+                titled_at.append(k)
+        elif n > 3 and w.endswith(work_endings):
+            works_at.append(k)
+        if tg in _FOREIGN_TAGS and 2 <= n <= 6:
+            foreign_at.append(k)
+    for k in works_at:
+        s, _e, w = words[k]
+        if in_work[s] or not er.surname_of(w):
             continue
         for n in (3, 2, 4):
             if len(w) < n:
@@ -626,8 +646,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             add(Mention(found, m.start(), text[found:m.start()], "name_title", 0.75))
 
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
-    for s, e, w in t.tokens:
-        if 2 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and w not in _non_person_words() and \
+    for k in titled_at:
+        s, e, w = words[k]
+        if free(s, e) and w not in _non_person_words() and \
                 len(w) - len(er.surname_of(w)) >= 1 and name_like(w, dictionary=True):
             m = _title_re().match(text, e)
             if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
@@ -635,9 +656,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
 
     # 5c. a surname jieba cut from a given name it knows as a word (袁|步兵, 朱|力行, 江|宏伟), with a
     # clause boundary or a function word before and a name's end after
-    for k in range(len(words) - 1):
+    for k in split_at:
         s, e, w = words[k]
-        if len(w) != 1 or w in weak_surnames or not er.surname_of(w) or in_work[s]:
+        if k + 1 >= len(words) or w in weak_surnames or not er.surname_of(w) or in_work[s]:
             continue
         _s2, e2, given = words[k + 1]
         if len(given) != 2 or not free(s, e2):
@@ -648,8 +669,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 8. a transliterated name jieba knows as a name (克林顿, 基里延科) or made of typical transliteration
     # characters, standing where a person does: not a known place, nothing of a place or an organization
     # after it, and a verb, a post-name cue or word, a title or a clause end after it
-    for k, (s, e, w) in enumerate(words):
-        if not 2 <= len(w) <= 6 or in_work[s] or not free(s, e):
+    for k in foreign_at:
+        s, e, w = words[k]
+        if in_work[s] or not free(s, e):
             continue
         if _foreign_bare(t, k):
             add(Mention(s, e, w, "foreign_word_name", 0.7))
@@ -833,6 +855,10 @@ def _place_forms() -> frozenset[str]:
     from .places import _lexicon
 
     return frozenset(_lexicon()[1])
+
+
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_FOREIGN_TAGS = frozenset({"nrt", "nr", "x"})
 
 
 @cache
