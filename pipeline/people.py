@@ -546,6 +546,8 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     for m in _cue_re().finditer(text):
         for end in _cue_name_ends(text, m.start()):
             found = _name_before(t, end)
+            if found is None and end == m.start() and m.group() in _POST_NAME_WORDS:
+                found = _word_name_after_function_word(t, end)
             if found is not None and free(found, end) and name_like(text[found:end], GIVEN_MIN_CUE):
                 add(Mention(found, end, text[found:end], "name_cue", 0.85))
                 break
@@ -1161,6 +1163,27 @@ def _name_before(t: Text, end: int) -> int | None:
             continue
         if _plausible_name(name):
             return start
+    return None
+
+
+#: words written right after a person's name that name no one themselves (彭真同志, 布拉特先生)
+_POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
+
+
+def _word_name_after_function_word(t: Text, end: int) -> int | None:
+    """Start of a name that is one word of jieba's ending at ``end`` (before 同志, 先生…) with a function
+    word or a verb before it (是|彭真|同志, 对|项英|同志); not on a surname that is mostly a function word."""
+    k = t.token_at(end - 1)
+    start, e, w = t.tokens[k]
+    if e != end or k == 0 or not 2 <= len(w) <= 3:
+        return None
+    surname = er.surname_of(w)
+    if not surname or surname in er.weak_surnames() or len(w) == len(surname) or not _plausible_name(w):
+        return None
+    before = t.tokens[k - 1][2]
+    if before in ("是", "对", "向", "给", "由", "同", "跟", "请", "让", "找", "据", "当", "和", "与") or (
+            len(before) > 1 and er.tag(before) in ("v", "p", "c")):
+        return start
     return None
 
 

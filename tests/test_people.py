@@ -367,3 +367,9 @@ def test_unknown_name_right_before_a_title() -> None:
 def test_three_character_unknown_word_ending_in_a_place_feature_is_no_name() -> None:
     # the relaxed given-name floor is not for a word ending like a natural feature (岩, 湖): a village
     assert people("他那里有个叫熊壁岩的贫困村。") == {}
+
+
+def test_name_word_before_tong_zhi_after_a_function_word() -> None:
+    # 是|彭真|同志: a name of jieba's before a post-name word, after a function word or a verb; not 向|学昭
+    assert "彭真" in people("令我难忘的是彭真同志夫妇参加了婚礼。")
+    assert people("他立即回信向学昭女士检讨。") == {}
