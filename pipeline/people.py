@@ -593,6 +593,8 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
                 _bare_name(w[:2], common):
             add(Mention(s, e - 1, w[:2], "unknown_word_name", 0.6))  # the HMM glued a verb on (王磊|胜)
+        elif len(w) == 3 and not weak and free(s, e) and _subject_name(t, k, common):
+            add(Mention(s, e, w, "unknown_word_name", 0.6))
 
     # 5b. a dictionary name before its doctrine or writings, in one word of jieba's or the next ones
     # (邓小平理论, 马克思主义, 邓小平|党建|理论)
@@ -1064,6 +1066,32 @@ def _split_name(t: Text, k: int) -> bool:
         return True
     m = _title_re().match(text, e2)
     return bool(m and t.is_boundary(m.end()))
+
+
+def _subject_name(t: Text, k: int, common: frozenset[str]) -> bool:
+    """Whether token ``k``, three characters jieba's HMM made on a common surname, is a name with rarer
+    given-name characters (黄小目, 张作玺) where it stands as a clause's subject: at the clause's start, with a
+    post-name cue, a follower other than 的, or a verb after it."""
+    text = t.text
+    s, e, w = t.tokens[k]
+    surname = er.surname_of(w)
+    if er.tag(w) != "x" or len(surname) != 1 or surname not in common or w[1] == surname:
+        return False
+    if s > 0 and er.HAN.match(text[s - 1]):
+        return False
+    if any(er.tag(c) == "m" for c in w[1:]) or w[-1] in _PLACE_ENDINGS or w[-1] in _NOT_NAME_END or \
+            w[-1] in _place_feature_endings() or not _plausible_name(w) or given_score(w[1:]) < _GIVEN_SUBJECT:
+        return False
+    if e >= len(text) or not er.HAN.match(text[e]) or not _may_follow_name(t, k + 1):
+        return False
+    if er.starts_with_cue(text, e) or (text[e] in er.name_followers() and text[e] != "的"):
+        return True
+    nxt = t.tokens[k + 1][2] if k + 1 < len(t.tokens) else ""
+    return len(nxt) > 1 and er.tag(nxt) in ("v", "vn")
+
+
+#: the weakest given-name character a name standing as a clause's subject may have (小目, 作玺)
+_GIVEN_SUBJECT = -4.0
 
 
 #: tags of a character that is rather the next word than the last of a given name (再, 对, 连忙…)

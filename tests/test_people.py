@@ -373,3 +373,9 @@ def test_name_word_before_tong_zhi_after_a_function_word() -> None:
     # 是|彭真|同志: a name of jieba's before a post-name word, after a function word or a verb; not 向|学昭
     assert "彭真" in people("令我难忘的是彭真同志夫妇参加了婚礼。")
     assert people("他立即回信向学昭女士检讨。") == {}
+
+
+def test_unknown_three_character_name_as_a_clause_subject() -> None:
+    # rarer given-name characters (作玺) are taken where the word opens a clause before a verb or a cue
+    assert "张作玺" in people("为此，1989年，张作玺主持创办农民业余学校。")
+    assert people("他看到，水南流，山北高。") == {}
