@@ -133,7 +133,11 @@ def _plausible_name(name: str) -> bool:
     rest = name[len(er.surname_of(name)):]
     if rest in er.titles() or rest in _address_forms():
         return False  # 罗经理, 丁阿姨, 郭家 are surname + title or address: a known person or a household
-    if len(name) < 2 or not _NOT_IN_NAME.isdisjoint(name[1:]) or _ALL_HAN.fullmatch(name) is None:
+    if len(name) < 2 or _ALL_HAN.fullmatch(name) is None:
+        return False
+    # 之 is in names jieba's dictionary holds (龚育之, 张之洞); elsewhere it is the function word (王某之子)
+    if not _NOT_IN_NAME.isdisjoint(name[1:]) and not ("之" in name[1:] and len(name) == 3 and er.is_name_tag(name)
+                                                     and _NOT_IN_NAME.isdisjoint(name[1:].replace("之", ""))):
         return False
     if name in _non_person_words():
         return False

@@ -379,3 +379,9 @@ def test_unknown_three_character_name_as_a_clause_subject() -> None:
     # rarer given-name characters (作玺) are taken where the word opens a clause before a verb or a cue
     assert "张作玺" in people("为此，1989年，张作玺主持创办农民业余学校。")
     assert people("他看到，水南流，山北高。") == {}
+
+
+def test_zhi_inside_a_dictionary_name() -> None:
+    # 之 is a function word, but not inside a three-character name jieba's dictionary holds
+    assert people("中央党校副校长龚育之在闭幕式上发言。") == {"龚育之": ["中央党校副校长"]}
+    assert "王某之" not in people("王某之子说，他不知道。")
