@@ -684,6 +684,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if _foreign_bare(t, k):
             add(Mention(s, e, w, "foreign_word_name", 0.7))
 
+    # 8b. a Japanese family name, alone or with a given name, where a person stands (桥本首相, 小泉纯一郎说)
+    for m in _japanese_surname_re().finditer(text):
+        s = m.start()
+        if in_work[s] or not t.is_boundary(s) or not free(s, m.end()):
+            continue
+        end = _japanese_name_end(t, s, m.end())
+        if end is not None and free(s, end):
+            add(Mention(s, end, text[s:end], "japanese_name", 0.7))
+
     # 6. names listed with a found one (王沪宁、丁薛祥、杨晓渡)
     found_names = {m.name for m in mentions}
     for m in _NAME_LIST.finditer(text):
@@ -934,6 +943,45 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return not before or not er.HAN.match(before) or er.tag(before)[:1] not in ("v", "a", "d", "b")
     m = _title_re().match(text, e)
     return bool(m and t.is_boundary(m.end()))
+
+
+@cache
+def _japanese_surname_re() -> re.Pattern[str]:
+    forms = sorted(lexicons.words("surnames_japanese"), key=len, reverse=True)
+    return re.compile("|".join(re.escape(f) for f in forms))
+
+
+def _japanese_name_end(t: Text, start: int, surname_end: int) -> int | None:
+    """End of a Japanese name from a family name at ``start``: the family name and up to three characters
+    of a given name, ending where a name may end (a title, a cue, a follower, a clause end) and nothing of
+    a place or an organization after it; with a clause boundary, a function word, a verb or a title before."""
+    text = t.text
+    if start > 0 and er.HAN.match(text[start - 1]):
+        before = t.tokens[t.token_at(start - 1)][2]
+        if not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d", "uj", "ul") or
+                _title_before(t, start) is not None or before in er.countries()):
+            return None
+    for end in range(min(len(text), surname_end + 3), surname_end - 1, -1):
+        given = text[surname_end:end]
+        if given and _freq_table().get(text[surname_end - 1:surname_end + 1], 0) >= _COMPOUND_FREQ:
+            continue  # a word runs across the family name's end (大|平台)
+        if given and (er.org_suffix_pattern().match(given) or given[0] in _PLACE_ENDINGS):
+            return None  # the family name is a place's or an organization's name (中山大学, 中山市)
+        if not given and er.tag(text[start:end]) not in ("n", "nr", "nrt", "nrfg", "nz", "x"):
+            return None  # the family name alone is a word of another kind here (山下 = below the hill)
+        if given and (_ALL_HAN.fullmatch(given) is None or
+                      any(c in _NOT_IN_NAME or c in er.name_followers() for c in given) or
+                      _title_re().search(given) or any(er.starts_with_cue(text, i) for i in range(surname_end, end))):
+            continue
+        if not (t.is_boundary(end) and _name_end_ok(t, end)):
+            continue
+        name = text[start:end]
+        if name in _place_forms() or name in _non_person_words() or name[-1] in _PLACE_ENDINGS:
+            return None
+        if end < len(text) and not _may_follow_name(t, t.token_at(end)):
+            return None
+        return end
+    return None
 
 
 #: last characters of a people, a language or a team, not of a person (巴勒斯坦人, 荷兰籍)

@@ -385,3 +385,11 @@ def test_zhi_inside_a_dictionary_name() -> None:
     # 之 is a function word, but not inside a three-character name jieba's dictionary holds
     assert people("中央党校副校长龚育之在闭幕式上发言。") == {"龚育之": ["中央党校副校长"]}
     assert "王某之" not in people("王某之子说，他不知道。")
+
+
+def test_japanese_family_name_alone_or_with_a_given_name() -> None:
+    # lexicon surnames_japanese.txt: the family name with up to three given-name characters before a title,
+    # a cue or a follower; not a place or an organization on it, nor a word across its end
+    assert "桥本龙太郎" in people("日本首相桥本龙太郎在今天晚上发表讲话。")
+    assert "田中" in people("会谈中，田中还表示，日本将继续努力。")
+    assert people("中山大学和中山市的代表打造了一个大平台。喜马拉雅山很高，山下的帐篷很小。") == {}
