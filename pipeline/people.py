@@ -224,6 +224,8 @@ def _ordinary_given(name: str) -> bool:
 def read_foreign_name(t: Text, start: int) -> int | None:
     """End of a transliterated or Japanese name after a title (普罗迪, 鸠山由纪夫, 唐纳德·特朗普)."""
     text = t.text
+    if er.starts_with_cue(text, start):
+        return None  # 副总裁|告诉记者: the title's holder is not named
     first = t.tokens[t.token_at(start)]
     # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name
     if first[0] == start and _ordinary(first[2]) and not (
@@ -858,7 +860,7 @@ def _dot_name_start(t: Text, left: int, dot: int) -> int:
         if t.is_boundary(start):
             prev = t.tokens[t.token_at(start - 1)]
             if prev[1] == start and (er.stops_phrase(prev[2]) or prev[2] in er.titles() or _ordinary(prev[2])
-                                     or _title_re().fullmatch(prev[2])):
+                                     or _title_re().fullmatch(prev[2]) or _nationality(prev[2])):
                 break
             m = _title_before(t, start)
             if m is not None:
@@ -991,6 +993,11 @@ _PLACES_AFTER = ("等地", "等国", "等城市", "等省", "等市")
 
 #: the mean transliteration score a two-character word needs to stand alone as a foreign name
 _TRANSLIT_TWO = -0.2
+
+
+def _nationality(word: str) -> bool:
+    """A country + 人 (荷兰人): a person's nationality before the name, no part of it."""
+    return len(word) > 2 and word.endswith("人") and word[:-1] in er.countries()
 
 
 #: … and buildings (黄鹤楼, 张飞庙)

@@ -393,3 +393,9 @@ def test_japanese_family_name_alone_or_with_a_given_name() -> None:
     assert "桥本龙太郎" in people("日本首相桥本龙太郎在今天晚上发表讲话。")
     assert "田中" in people("会谈中，田中还表示，日本将继续努力。")
     assert people("中山大学和中山市的代表打造了一个大平台。喜马拉雅山很高，山下的帐篷很小。") == {}
+
+
+def test_no_foreign_name_from_a_cue_nor_a_nationality_in_a_dot_name() -> None:
+    # 副总裁|告诉记者: a cue after a title names no one; 荷兰人 before a name with · is its nationality
+    assert people("唐军副总裁告诉记者，影片很受欢迎。") == {}
+    assert "维姆·杜伊森贝赫" in people("欧盟首脑会议确定由荷兰人维姆·杜伊森贝赫出任行长。")
