@@ -474,7 +474,8 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 add(Mention(a, b, part.group("name"), "bracket_credit", 0.95, [part.group("credit")]))
 
     # 1. title + name
-    for m in _title_re().finditer(text):
+    title_matches = list(_title_re().finditer(text))  # read again by rule 7b
+    for m in title_matches:
         if not t.is_boundary(m.end()):
             continue
         start = m.end()
@@ -572,10 +573,28 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     words = t.tokens
     zone_suffixes = _zone_suffixes()
     weak_surnames = er.weak_surnames()
+    # this pass over the words also finds the few each later rule looks at: a word's tag is read once, from
+    # the memo where it is there (a function call per word per rule was most of the stage's time)
+    work_endings = tuple(_person_works())
+    memo = er._TAG_MEMO
+    works_at: list[int] = []  # a name-tagged word or one ending with a doctrine (5b)
+    titled_at: list[int] = []  # a name-tagged word of 2-4 characters (7)
+    split_at: list[int] = []  # a one-character name-tagged word (5c)
+    foreign_at: list[int] = []  # a word of 2-6 characters tagged nr, nrt or unknown (8)
     for k, (s, e, w) in enumerate(words):
+        n = len(w)
+        tg = memo.get(w) or er.tag(w)
+        if tg in _NAME_TAGS:
+            (split_at if n == 1 else works_at).append(k)
+            if 2 <= n <= 4:
+                titled_at.append(k)
+        elif n > 3 and w.endswith(work_endings):
+            works_at.append(k)
+        if tg in _FOREIGN_TAGS and 2 <= n <= 6:
+            foreign_at.append(k)
         # both readings below need 2-4 characters starting with a surname: test that first, it rules
         # out most words before the costlier context tests
-        if in_work[s] or not 2 <= len(w) <= 4:
+        if in_work[s] or not 2 <= n <= 4:
             continue
         surname = er.surname_of(w)
         if not surname:
@@ -605,25 +624,6 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 5b. a dictionary name before its doctrine or writings, in one word of jieba's or the next ones
     # (邓小平理论, 马克思主义, 邓小平|党建|理论)
     works = _person_works()
-    work_endings = tuple(works)
-    # one pass over the words finds the few each rule below looks at: a word's tag is read once, from the
-    # memo where it is there (a function call per word per rule was most of the stage's time)
-    memo = er._TAG_MEMO
-    works_at: list[int] = []  # a name-tagged word or one ending with a doctrine (5b)
-    titled_at: list[int] = []  # a name-tagged word of 2-4 characters (7)
-    split_at: list[int] = []  # a one-character name-tagged word (5c)
-    foreign_at: list[int] = []  # a word of 2-6 characters tagged nr, nrt or unknown (8)
-    for k, (_s, _e, w) in enumerate(words):
-        n = len(w)
-        tg = memo.get(w) or er.tag(w)
-        if tg in _NAME_TAGS:
-            (split_at if n == 1 else works_at).append(k)
-            if 2 <= n <= 4:
-                titled_at.append(k)
-        elif n > 3 and w.endswith(work_endings):
-            works_at.append(k)
-        if tg in _FOREIGN_TAGS and 2 <= n <= 6:
-            foreign_at.append(k)
     for k in works_at:
         s, _e, w = words[k]
         if in_work[s] or not er.surname_of(w):
@@ -648,7 +648,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 7b. a name jieba does not know right before a title word, at a clause boundary or after a function
     # word: surname + typical given-name characters (李振成局长, 李铁|辰校长) or a transliteration (素林外长,
     # 拉特纳|亚克议长)
-    for m in _title_re().finditer(text):
+    for m in title_matches:
         if not (t.is_boundary(m.start()) and t.is_boundary(m.end())) or m.start() < 2:
             continue
         found = _name_before_title(t, m.start())
@@ -950,7 +950,9 @@ def _foreign_bare(t: Text, k: int) -> bool:
 @cache
 def _japanese_surname_re() -> re.Pattern[str]:
     forms = sorted(lexicons.words("surnames_japanese"), key=len, reverse=True)
-    return re.compile("|".join(re.escape(f) for f in forms))
+    # a lookahead of the first characters lets the engine skip the other positions at once
+    firsts = "".join(sorted({f[0] for f in forms}))
+    return re.compile(f"(?=[{re.escape(firsts)}])(?:" + "|".join(re.escape(f) for f in forms) + ")")
 
 
 def _japanese_name_end(t: Text, start: int, surname_end: int) -> int | None:
