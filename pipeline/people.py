@@ -1015,8 +1015,13 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
         return False  # 乔庄村, 凤岗岭, 杜氏, 胡老
     tag = er.tag(w)
     given = w[len(surname):]
-    if surname in er.weak_surnames() and er.tag(given) not in ("x", "nr", "nrfg", "nrt"):
-        return False  # a conjunction or adverb before a word (和|勇毅, 常|有人): no name on its characters alone
+    if surname in er.weak_surnames() and er.tag(given) not in ("x", "nr", "nrfg", "nrt") and not (
+            tag == "x" and len(w) == 2 and surname in common and er.tag(surname) in ("r", "v") and
+            given_score(given) >= _GIVEN_TYPICAL):
+        # a conjunction or adverb before a word (和|勇毅, 常|有人): no name on its characters alone; but a
+        # surname that is also a pronoun or a verb (何, 顾) before a most typical given-name character
+        # (何|伟, 顾|俊) in one word of the HMM's is a name
+        return False
     if len(w) == 4 and len(surname) == 1 and tag != "nrfg":
         return False  # four characters with a single surname are an idiom (年富力强)
     freq = _freq_table()
@@ -1056,6 +1061,8 @@ _NOT_NAME_END = frozenset("岭寺营坞氏老某人石鱼")
 _COMPOUND_NOUN_FREQ = 100
 #: how often a word must be in jieba's dictionary to make a longer word rather than a name
 _COMPOUND_FREQ = 300
+#: a given-name character this typical makes a name even on a surname that is also a pronoun or a verb
+_GIVEN_TYPICAL = 1.0
 #: the given-name character of a two-character name jieba did not know
 _GIVEN_TWO = -1.2
 

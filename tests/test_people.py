@@ -399,3 +399,9 @@ def test_no_foreign_name_from_a_cue_nor_a_nationality_in_a_dot_name() -> None:
     # 副总裁|告诉记者: a cue after a title names no one; 荷兰人 before a name with · is its nationality
     assert people("公司的一位副总裁告诉记者，影片很受欢迎。") == {}
     assert "维姆·杜伊森贝赫" in people("欧盟首脑会议确定由荷兰人维姆·杜伊森贝赫出任行长。")
+
+
+def test_two_character_name_on_a_pronoun_or_verb_surname_with_a_typical_given_character() -> None:
+    # 顾 is also a verb: 顾|俊, one word of the HMM's with a most typical given-name character, is a name
+    assert "顾俊" in people("但葛菲和顾俊还是很快就摸出了对手的特点。")
+    assert people("他们常有人来，和勇毅一起。") == {}
