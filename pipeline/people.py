@@ -6,7 +6,10 @@ Evidence, strongest first:
   after a title, a name need not start with a Chinese surname);
 - the page's credits (``北京商报记者 姚倩``, staff header roles), made by the layout stage;
 - a surname-initial string between a clause boundary and a post-name cue (``，董贵蛟表示``);
-- jieba's dictionary tagging a word as a person's name (``习近平``).
+- jieba's dictionary tagging a word as a person's name (``习近平``), a name before its doctrine
+  (``邓小平理论``, a ``reference`` mention), a transliteration or a Japanese family name standing where
+  a person does (``克林顿说``, ``桥本首相``), names jieba cuts (``江|宏伟``, ``高允|连``) and the items of
+  a list joined to a found name (docs/entities.md, round 4).
 Then every later occurrence of a found name (``梁爽表示``), the last part of a foreign name with ``·``
 (``特朗普`` for ``唐纳德·特朗普``) and surname + title (``罗经理``) are mentions of that person.
 Names are read on characters, not on jieba's words, which split (``于|军``) and glue (``董贵蛟表示``).
