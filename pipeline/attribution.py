@@ -341,6 +341,8 @@ def context_for(doc: Doc) -> Context:
         out = []
         for span in doc.spans.get(key, []):
             info = info_of(span)
+            if info.get("reference"):
+                continue  # a doctrine's owner (邓小平理论) is no speaker
             out.append(Mention(span.start_char, span.end_char, info.get("name") or span.text,
                                tuple(info.get("titles") or ())))
         return out

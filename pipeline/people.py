@@ -6,7 +6,10 @@ Evidence, strongest first:
   after a title, a name need not start with a Chinese surname);
 - the page's credits (``北京商报记者 姚倩``, staff header roles), made by the layout stage;
 - a surname-initial string between a clause boundary and a post-name cue (``，董贵蛟表示``);
-- jieba's dictionary tagging a word as a person's name (``习近平``).
+- jieba's dictionary tagging a word as a person's name (``习近平``), a name before its doctrine
+  (``邓小平理论``, a ``reference`` mention), a transliteration or a Japanese family name standing where
+  a person does (``克林顿说``, ``桥本首相``), names jieba cuts (``江|宏伟``, ``高允|连``) and the items of
+  a list joined to a found name (docs/entities.md, round 4).
 Then every later occurrence of a found name (``梁爽表示``), the last part of a foreign name with ``·``
 (``特朗普`` for ``唐纳德·特朗普``) and surname + title (``罗经理``) are mentions of that person.
 Names are read on characters, not on jieba's words, which split (``于|军``) and glue (``董贵蛟表示``).
@@ -35,7 +38,7 @@ Token = tuple[int, int, str]
 _FOREIGN_NAME = re.compile(rf"(?:(?![和与及])[{CJK}]){{1,8}}(?:·(?:(?![和与及])[{CJK}]){{1,10}}){{1,3}}")
 #: characters never inside a Chinese personal name (they are function words or end a clause); 月 is in
 #: names (孔月婵) and a date glued to a surname is no name for other reasons
-_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年日时地")
+_NOT_IN_NAME = frozenset("的了们是在与及或等说称也还都就这那之被把对向从为年日时地各")
 _MAX_FOREIGN = 6
 #: surnames that, right after a title, are rather the conjunction or adverb they also are (村支书和专家)
 _NEVER_NAME_START = frozenset("和都向从在也还就将对为被把给与及")
@@ -64,6 +67,11 @@ def _world_places() -> frozenset[str]:
 @cache
 def _person_noun_re() -> re.Pattern[str]:
     return re.compile(f"(?:{lexicons.alternation('person_nouns')})")
+
+
+@cache
+def _person_works() -> frozenset[str]:
+    return lexicons.words("person_works")
 
 
 @cache
@@ -128,7 +136,11 @@ def _plausible_name(name: str) -> bool:
     rest = name[len(er.surname_of(name)):]
     if rest in er.titles() or rest in _address_forms():
         return False  # 罗经理, 丁阿姨, 郭家 are surname + title or address: a known person or a household
-    if len(name) < 2 or not _NOT_IN_NAME.isdisjoint(name[1:]) or _ALL_HAN.fullmatch(name) is None:
+    if len(name) < 2 or _ALL_HAN.fullmatch(name) is None:
+        return False
+    # 之 is in names jieba's dictionary holds (龚育之, 张之洞); elsewhere it is the function word (王某之子)
+    if not _NOT_IN_NAME.isdisjoint(name[1:]) and not ("之" in name[1:] and len(name) == 3 and er.is_name_tag(name)
+                                                     and _NOT_IN_NAME.isdisjoint(name[1:].replace("之", ""))):
         return False
     if name in _non_person_words():
         return False
@@ -215,6 +227,8 @@ def _ordinary_given(name: str) -> bool:
 def read_foreign_name(t: Text, start: int) -> int | None:
     """End of a transliterated or Japanese name after a title (普罗迪, 鸠山由纪夫, 唐纳德·特朗普)."""
     text = t.text
+    if er.starts_with_cue(text, start):
+        return None  # 副总裁|告诉记者: the title's holder is not named
     first = t.tokens[t.token_at(start)]
     # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name
     if first[0] == start and _ordinary(first[2]) and not (
@@ -515,7 +529,8 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             add(Mention(a, b, m.group("name"), "photo_credit", 0.9))
 
     # 1. title + name
-    for m in _title_matches(t):
+    title_matches = list(_title_matches(t))  # read again by rule 7b
+    for m in title_matches:
         start = m.end()
         if start >= len(text) or not free(start, start + 1):
             continue
@@ -575,6 +590,8 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     for m in _cue_re().finditer(text):
         for end in _cue_name_ends(text, m.start()):
             found = _name_before(t, end)
+            if found is None and end == m.start() and m.group() in _POST_NAME_WORDS:
+                found = _word_name_after_function_word(t, end)
             if found is not None and free(found, end) and name_like(text[found:end], GIVEN_MIN_CUE):
                 add(Mention(found, end, text[found:end], "name_cue", 0.85))
                 break
@@ -593,10 +610,28 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     words = t.tokens
     zone_suffixes = _zone_suffixes()
     weak_surnames = er.weak_surnames()
+    # this pass over the words also finds the few each later rule looks at: a word's tag is read once, from
+    # the memo where it is there (a function call per word per rule was most of the stage's time)
+    work_endings = tuple(_person_works())
+    memo = er._TAG_MEMO
+    works_at: list[int] = []  # a name-tagged word or one ending with a doctrine (5b)
+    titled_at: list[int] = []  # a name-tagged word of 2-4 characters (7)
+    split_at: list[int] = []  # a one-character name-tagged word (5c)
+    foreign_at: list[int] = []  # a word of 2-6 characters tagged nr, nrt or unknown (8)
     for k, (s, e, w) in enumerate(words):
+        n = len(w)
+        tg = memo.get(w) or er.tag(w)
+        if tg in _NAME_TAGS:
+            (split_at if n == 1 else works_at).append(k)
+            if 2 <= n <= 4:
+                titled_at.append(k)
+        elif n > 3 and w.endswith(work_endings):
+            works_at.append(k)
+        if tg in _FOREIGN_TAGS and 2 <= n <= 6:
+            foreign_at.append(k)
         # both readings below need 2-4 characters starting with a surname: test that first, it rules
         # out most words before the costlier context tests
-        if in_work[s] or not 2 <= len(w) <= 4:
+        if in_work[s] or not 2 <= n <= 4:
             continue
         surname = er.surname_of(w)
         if not surname:
@@ -612,18 +647,90 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         # a surname that is mostly a verb or a preposition (花, 向) needs a clause end or a cue after it
         weak = surname in weak_surnames and not _name_end_ok(t, e) and not er.is_name_tag(w)
         if 2 <= len(w) <= 4 and not weak and free(s, e) and _bare_name(w, common) and _may_follow_name(t, k + 1):
-            add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
+            third = _third_given_char(t, k) if len(w) == 2 and er.tag(w) == "x" else None
+            if third is not None and free(e, third):
+                add(Mention(s, third, text[s:third], "unknown_word_name", 0.6))
+            else:
+                add(Mention(s, e, w, "dictionary_name" if er.tag(w) != "x" else "unknown_word_name", 0.65))
         elif len(w) == 3 and er.tag(w) == "x" and er.tag(w[2]) in ("v", "p", "d") and free(s, e - 1) and \
                 _bare_name(w[:2], common):
             add(Mention(s, e - 1, w[:2], "unknown_word_name", 0.6))  # the HMM glued a verb on (王磊|胜)
+        elif len(w) == 3 and not weak and free(s, e) and _subject_name(t, k, common):
+            add(Mention(s, e, w, "unknown_word_name", 0.6))
+
+    # 5b. a dictionary name before its doctrine or writings, in one word of jieba's or the next ones
+    # (邓小平理论, 马克思主义, 邓小平|党建|理论)
+    works = _person_works()
+    for k in works_at:
+        s, _e, w = words[k]
+        if in_work[s] or not er.surname_of(w):
+            continue
+        for n in (3, 2, 4):
+            if len(w) < n:
+                break
+            name = w[:n]
+            rest = w[n:]
+            if not (er.is_name_tag(name) and len(name) > len(er.surname_of(name)) and free(s, s + n)):
+                continue
+            if rest:
+                owned = rest in works
+            else:  # the name is the word: the doctrine follows, maybe after one noun (党建)
+                nxt = [x[2] for x in words[k + 1:k + 3]]
+                owned = bool(nxt) and (nxt[0] in works or (
+                    len(nxt) == 2 and nxt[1] in works and er.tag(nxt[0]) in ("n", "j", "l", "vn", "nz")))
+            if owned and name not in _non_person_words() and name_like(name, dictionary=True):
+                add(Mention(s, s + n, name, "name_works", 0.8))
+                break
+
+    # 7b. a name jieba does not know right before a title word, at a clause boundary or after a function
+    # word: surname + typical given-name characters (李振成局长, 李铁|辰校长) or a transliteration (素林外长,
+    # 拉特纳|亚克议长)
+    for m in title_matches:
+        if not (t.is_boundary(m.start()) and t.is_boundary(m.end())) or m.start() < 2:
+            continue
+        found = _name_before_title(t, m.start())
+        if found is not None and free(found, m.start()):
+            add(Mention(found, m.start(), text[found:m.start()], "name_title", 0.75))
 
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
-    for s, e, w in t.tokens:
-        if 2 <= len(w) <= 4 and er.is_name_tag(w) and free(s, e) and w not in _non_person_words() and \
+    for k in titled_at:
+        s, e, w = words[k]
+        if free(s, e) and w not in _non_person_words() and \
                 len(w) - len(er.surname_of(w)) >= 1 and name_like(w, dictionary=True):
             m = _title_re().match(text, e)
             if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
                 add(Mention(s, e, w, "name_title", 0.8))
+
+    # 5c. a surname jieba cut from a given name it knows as a word (袁|步兵, 朱|力行, 江|宏伟), with a
+    # clause boundary or a function word before and a name's end after
+    for k in split_at:
+        s, e, w = words[k]
+        if k + 1 >= len(words) or w in weak_surnames or not er.surname_of(w) or in_work[s]:
+            continue
+        _s2, e2, given = words[k + 1]
+        if len(given) != 2 or not free(s, e2):
+            continue
+        if _split_name(t, k):
+            add(Mention(s, e2, text[s:e2], "split_name", 0.6))
+
+    # 8. a transliterated name jieba knows as a name (克林顿, 基里延科) or made of typical transliteration
+    # characters, standing where a person does: not a known place, nothing of a place or an organization
+    # after it, and a verb, a post-name cue or word, a title or a clause end after it
+    for k in foreign_at:
+        s, e, w = words[k]
+        if in_work[s] or not free(s, e):
+            continue
+        if _foreign_bare(t, k):
+            add(Mention(s, e, w, "foreign_word_name", 0.7))
+
+    # 8b. a Japanese family name, alone or with a given name, where a person stands (桥本首相, 小泉纯一郎说)
+    for m in _japanese_surname_re().finditer(text):
+        s = m.start()
+        if in_work[s] or not t.is_boundary(s) or not free(s, m.end()):
+            continue
+        end = _japanese_name_end(t, s, m.end())
+        if end is not None and free(s, end):
+            add(Mention(s, end, text[s:end], "japanese_name", 0.7))
 
     # 6. names listed with a found one (王沪宁、丁薛祥、杨晓渡)
     found_names = {m.name for m in mentions}
@@ -645,7 +752,84 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             if free(a, b) and er.surname_of(name) and _plausible_name(name) and name_like(name, floor):
                 add(Mention(a, b, name, "name_list", 0.8))
 
+    # 9. names joined by 、, 和, 与 or 及 to a found one (宋双、周森古沙和方炳祯; 奥登西亚和保拉)
+    _coordinated_names(t, mentions, free, add)
+
     return _link(t, mentions)
+
+
+_JOINERS = "、和与及"
+
+
+def _list_item_name(t: Text, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, an item of a list of people, reads as a name on its characters."""
+    name = t.text[start:end]
+    if not (t.is_boundary(start) and t.is_boundary(end)) or _ALL_HAN.fullmatch(name) is None:
+        return False
+    if name in _non_person_words() or name in _world_places() or name in _place_forms():
+        return False
+    if any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name in er.titles() or \
+            name[-1] in _GROUP_ENDINGS:
+        return False
+    # an item of several words holds no place (伦敦|希斯罗)
+    k = t.token_at(start)
+    while k < len(t.tokens) and t.tokens[k][0] < end:
+        piece = t.tokens[k][2]
+        if t.tokens[k][1] - t.tokens[k][0] < end - start and (er.tag(piece) == "ns" or piece in _place_forms()):
+            return False
+        k += 1
+    surname = er.surname_of(name)
+    if surname and len(name) - len(surname) in (1, 2) and _plausible_name(name) and \
+            name_like(name, GIVEN_MIN_CUE):
+        return True
+    return 2 <= len(name) <= _MAX_FOREIGN and er.tag(name) in ("x", "nr", "nrt", "nrfg") and \
+        translit_score(name) >= _TRANSLIT_MEAN
+
+
+def _item_end_ok(t: Text, end: int) -> bool:
+    """A list's item may end here: at a joiner, where a name may end, or before a function word, a verb or
+    a number (曾秀君|以, 赫里斯坚科|两名) that is no place's or organization's end."""
+    text = t.text
+    if end >= len(text) or text[end] in _JOINERS or _name_end_ok(t, end):
+        return True
+    if not t.is_boundary(end):
+        return False
+    k = t.token_at(end)
+    return er.tag(t.tokens[k][2])[:1] in ("p", "c", "d", "v", "m", "u", "f") and _may_follow_name(t, k)
+
+
+def _coordinated_names(t: Text, mentions: list[Mention], free: Callable[[int, int], bool],
+                       add: Callable[[Mention], None]) -> None:
+    """Items of a list one of whose items is a found name: the item after it (up to the next joiner or a
+    name's end) and the item before it (from a token boundary after the joiner before it), read as names
+    on their characters."""
+    text = t.text
+    queue = sorted(((m.start, m.end) for m in mentions if m.rule != "name_works"), reverse=True)
+    seen: set[tuple[int, int]] = set()
+    while queue:
+        a, b = queue.pop()
+        if (a, b) in seen:
+            continue
+        seen.add((a, b))
+        # the item after: 2-6 characters from b + 1 to a token boundary where a name may end
+        if b < len(text) - 1 and text[b] in _JOINERS:
+            start = b + 1
+            for end in range(start + 2, min(len(text), start + _MAX_FOREIGN) + 1):
+                if free(start, end) and _item_end_ok(t, end) and _list_item_name(t, start, end):
+                    add(Mention(start, end, text[start:end], "name_coordinated", 0.7))
+                    queue.append((start, end))
+                    break
+        # the item before: ending at a - 1, starting after a joiner, a break or a token boundary
+        if a > 2 and text[a - 1] in _JOINERS:
+            end = a - 1
+            for start in range(end - 2, max(0, end - _MAX_FOREIGN) - 1, -1):
+                before = text[start - 1] if start > 0 else "\n"
+                opens = before in _JOINERS or before in er.BREAK_CHARS or not er.HAN.match(before) or \
+                    er.stops_phrase(t.tokens[t.token_at(start - 1)][2])
+                if free(start, end) and opens and _list_item_name(t, start, end):
+                    add(Mention(start, end, text[start:end], "name_coordinated", 0.7))
+                    queue.append((start, end))
+                    break
 
 
 _WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
@@ -658,10 +842,11 @@ _NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
 def _role_credit_re() -> re.Pattern[str]:
     roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles") | lexicons.words("staff_roles"),
                                                   key=len, reverse=True) if len(r) > 1)
-    # a list of names holds no role word: 记者孟梅实习生夏冬梅 is two credits, read as titles before names
+    # a list of names holds no role word: 记者孟梅实习生夏冬梅 is two credits, read as titles before names;
+    # a dateline's reporters before 报道 (本报巴黎5月25日电记者刘正学、果永毅报道：): a credit inside the line
     name = rf"(?:(?!{roles})[{CJK}]){{2,8}}"
-    return re.compile(rf"(?:^|(?<=[\s：:（(电]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
-                      rf"(?P<names>{name}(?:[、，\s]{name})*)(?=\s*$|\s*[）)。])", re.M)
+    return re.compile(rf"(?:^|(?<=[\s：:（(电讯]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
+                      rf"(?P<names>{name}(?:[、，\s]{name})*)(?=\s*$|\s*[）)。]|报道[：:])", re.M)
 
 
 @cache
@@ -705,7 +890,8 @@ def _name_list(t: Text, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 break
             name = t.text[a:cut]
-            if not (er.surname_of(name) and _plausible_name(name)):
+            # a surname the lexicon lacks (郅振璞, 果永毅) where jieba's dictionary knows the whole name
+            if not ((er.surname_of(name) or (cut == b and er.is_name_tag(name))) and _plausible_name(name)):
                 break
             out.append((a, cut))
             a = cut
@@ -720,13 +906,146 @@ def _dot_name_start(t: Text, left: int, dot: int) -> int:
         if t.is_boundary(start):
             prev = t.tokens[t.token_at(start - 1)]
             if prev[1] == start and (er.stops_phrase(prev[2]) or prev[2] in er.titles() or _ordinary(prev[2])
-                                     or _title_re().fullmatch(prev[2])):
+                                     or _title_re().fullmatch(prev[2]) or _nationality(prev[2])):
                 break
             m = _title_before(t, start)
             if m is not None:
                 break
         start -= 1
     return start
+
+
+@cache
+def _place_forms() -> frozenset[str]:
+    from .places import _lexicon
+
+    return frozenset(_lexicon()[1])
+
+
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
+_FOREIGN_TAGS = frozenset({"nrt", "nr", "x"})
+
+
+@cache
+def _place_feature_endings() -> frozenset[str]:
+    """One-character endings the places stage reads as a natural feature or a locality (熊壁|岩, 三清|湖):
+    a name on weak evidence does not end with one."""
+    from .places import _SUFFIX_TUPLE
+
+    return frozenset(x for x in _SUFFIX_TUPLE if len(x) == 1)
+
+
+@cache
+def _units() -> frozenset[str]:
+    return frozenset(r["unit"] for r in lexicons.table("units"))
+
+
+#: verbs and prepositions that put a place after them (在|科索沃, 抵达|帕塔亚), not a person
+_PLACE_BEFORE = frozenset({"在", "到", "赴", "于", "至", "从", "往", "抵", "抵达", "访问", "前往", "来到", "进入"})
+
+
+def _foreign_bare(t: Text, k: int) -> bool:
+    """Whether token ``k`` is a transliterated name standing alone: jieba tags it as a name or it is an
+    unknown run of typical transliteration characters, it is no known place, unit or non-person word, it
+    is not a piece of a longer transliteration, and a post-name cue, a follower (和, 在, 的…), a title or
+    a verb comes after it."""
+    s, e, w = t.tokens[k]
+    tag = er.tag(w)
+    if tag not in ("nrt", "nr", "x") or not er.HAN.match(w) or (tag == "x" and len(w) < 3):
+        return False
+    ts = translit_score(w)
+    # two characters are as often an ordinary word (奥秘, 科普): they need the typical sound throughout
+    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_MEAN):
+        return False
+    surname = er.surname_of(w)
+    if surname and tag != "nrt" and given_score(w[len(surname):]) > ts:
+        return False  # reads as a Chinese name: the rules above judge it
+    if er.tag(w[0]) in ("c", "p", "d") and tag == "x":
+        return False  # a conjunction glued to a name (但|葛菲)
+    if w in _non_person_words() or w in _world_places() or w in _place_forms() or w in _units() or \
+            any(c in _NOT_IN_NAME for c in w) or w[-1] in _GROUP_ENDINGS or not _may_follow_name(t, k + 1):
+        return False
+    text = t.text
+    if s > 0:
+        prev = text[s - 1]
+        if prev.isdigit() or prev in "—-·．." or er.tag(prev) == "m":
+            return False  # a currency after a number (1卢比), a part of a joined name (道—琼斯)
+        if er.HAN.match(prev):
+            before = t.tokens[k - 1][2]
+            if len(before) == 1 and not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d")):
+                return False  # a lone character before is the start of the word
+            if before in _PLACE_BEFORE:
+                return False
+            if er.tag(before) in ("x", "nrt", "nr", "ns") and translit_score(before) >= _TRANSLIT_MEAN:
+                return False  # the end of a longer transliteration (尤尔|科夫, 松德|斯特伦)
+    if e >= len(text) or not er.HAN.match(text[e]):
+        return False  # a clause end alone names places and things as often
+    if er.starts_with_cue(text, e):
+        return True
+    if text.startswith(_PLACES_AFTER, e):
+        return False  # 曼彻斯特等地
+    # 的 and a plain verb follow a drug, a brand or a region as well (芬太尼的制造, 芬太尼具有); so does a
+    # one-character follower after a verb or a modifier (指定|芬太尼|为, 非法|芬太尼|及)
+    if text[e] in er.name_followers() and text[e] != "的":
+        before = t.tokens[k - 1][2] if k > 0 and t.tokens[k - 1][1] == s else ""
+        return not before or not er.HAN.match(before) or er.tag(before)[:1] not in ("v", "a", "d", "b")
+    m = _title_re().match(text, e)
+    return bool(m and t.is_boundary(m.end()))
+
+
+@cache
+def _japanese_surname_re() -> re.Pattern[str]:
+    forms = sorted(lexicons.words("surnames_japanese"), key=len, reverse=True)
+    # a lookahead of the first characters lets the engine skip the other positions at once
+    firsts = "".join(sorted({f[0] for f in forms}))
+    return re.compile(f"(?=[{re.escape(firsts)}])(?:" + "|".join(re.escape(f) for f in forms) + ")")
+
+
+def _japanese_name_end(t: Text, start: int, surname_end: int) -> int | None:
+    """End of a Japanese name from a family name at ``start``: the family name and up to three characters
+    of a given name, ending where a name may end (a title, a cue, a follower, a clause end) and nothing of
+    a place or an organization after it; with a clause boundary, a function word, a verb or a title before."""
+    text = t.text
+    if start > 0 and er.HAN.match(text[start - 1]):
+        before = t.tokens[t.token_at(start - 1)][2]
+        if not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d", "uj", "ul") or
+                _title_before(t, start) is not None or before in er.countries()):
+            return None
+    for end in range(min(len(text), surname_end + 3), surname_end - 1, -1):
+        given = text[surname_end:end]
+        if given and _freq_table().get(text[surname_end - 1:surname_end + 1], 0) >= _COMPOUND_FREQ:
+            continue  # a word runs across the family name's end (大|平台)
+        if given and (er.org_suffix_pattern().match(given) or given[0] in _PLACE_ENDINGS):
+            return None  # the family name is a place's or an organization's name (中山大学, 中山市)
+        if not given and er.tag(text[start:end]) not in ("n", "nr", "nrt", "nrfg", "nz", "x"):
+            return None  # the family name alone is a word of another kind here (山下 = below the hill)
+        if given and (_ALL_HAN.fullmatch(given) is None or
+                      any(c in _NOT_IN_NAME or c in er.name_followers() for c in given) or
+                      _title_re().search(given) or any(er.starts_with_cue(text, i) for i in range(surname_end, end))):
+            continue
+        if not (t.is_boundary(end) and _name_end_ok(t, end)):
+            continue
+        name = text[start:end]
+        if name in _place_forms() or name in _non_person_words() or name[-1] in _PLACE_ENDINGS:
+            return None
+        if end < len(text) and not _may_follow_name(t, t.token_at(end)):
+            return None
+        return end
+    return None
+
+
+#: last characters of a people, a language or a team, not of a person (巴勒斯坦人, 荷兰籍)
+_GROUP_ENDINGS = frozenset("人族语籍队军党")
+#: what closes a list of places (伦敦及曼彻斯特等地)
+_PLACES_AFTER = ("等地", "等国", "等城市", "等省", "等市")
+
+#: the mean transliteration score a two-character word needs to stand alone as a foreign name
+_TRANSLIT_TWO = -0.2
+
+
+def _nationality(word: str) -> bool:
+    """A country + 人 (荷兰人): a person's nationality before the name, no part of it."""
+    return len(word) > 2 and word.endswith("人") and word[:-1] in er.countries()
 
 
 #: … and buildings (黄鹤楼, 张飞庙)
@@ -742,8 +1061,13 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
         return False  # 乔庄村, 凤岗岭, 杜氏, 胡老
     tag = er.tag(w)
     given = w[len(surname):]
-    if surname in er.weak_surnames() and er.tag(given) not in ("x", "nr", "nrfg", "nrt"):
-        return False  # a conjunction or adverb before a word (和|勇毅, 常|有人): no name on its characters alone
+    if surname in er.weak_surnames() and er.tag(given) not in ("x", "nr", "nrfg", "nrt") and not (
+            tag == "x" and len(w) == 2 and surname in common and er.tag(surname) in ("r", "v") and
+            given_score(given) >= _GIVEN_TYPICAL):
+        # a conjunction or adverb before a word (和|勇毅, 常|有人): no name on its characters alone; but a
+        # surname that is also a pronoun or a verb (何, 顾) before a most typical given-name character
+        # (何|伟, 顾|俊) in one word of the HMM's is a name
+        return False
     if len(w) == 4 and len(surname) == 1 and tag != "nrfg":
         return False  # four characters with a single surname are an idiom (年富力强)
     freq = _freq_table()
@@ -757,20 +1081,160 @@ def _bare_name(w: str, common: frozenset[str]) -> bool:
     if sum(g[1] for g in given_chars) > sum(g[0] for g in given_chars) + len(given):
         return False  # sounds transliterated (莫斯科, 贝鲁特): a place as often as a person, so not bare
     if tag in ("nr", "nrfg"):
+        # a frequent word the dictionary tags as a name but made of a surname character and a common noun
+        # is a compound noun (雷|阵雨, 红|树林); a name is rare as a whole (许银川) or its given name is rare
+        # as a noun (胡|锦涛, 温|家宝)
+        if er.tag(given) == "n" and freq.get(w, 0) >= _COMPOUND_NOUN_FREQ and \
+                freq.get(given, 0) >= _COMPOUND_NOUN_FREQ // 2:
+            return False
         return len(w) >= 3 and name_like(w, dictionary=True)  # jieba's two-character names are words (文明)
     if tag != "x":
         return False
     if len(w) == 2:  # two characters jieba's HMM joined are a name only with a common surname and a typical
         return surname in common and given_score(w[1:]) >= _GIVEN_TWO  # given character (叶光, not 马协)
+    # three characters the HMM joined on a common surname are the commonest shape of a Chinese name: a rarer
+    # given-name character is taken (梅方权, 宋心莲), not a numeral (贝恩四), nor a surname character doubled
+    # into a word (周周开), nor a rare surname that is mostly a noun (为|国存史)
+    if len(w) == 3 and surname in common and surname not in er.weak_surnames() and given[0] != surname and \
+            not any(er.tag(c) == "m" for c in given) and w[-1] not in _place_feature_endings():
+        return name_like(w, GIVEN_MIN_CUE)
     return name_like(w)
 
 
 #: last characters of a surname-initial word that make it a place, a clan or a form of address
 _NOT_NAME_END = frozenset("岭寺营坞氏老某人石鱼")
+#: how often a surname + noun word tagged as a name must be in jieba's dictionary to be a compound noun
+_COMPOUND_NOUN_FREQ = 100
 #: how often a word must be in jieba's dictionary to make a longer word rather than a name
 _COMPOUND_FREQ = 300
+#: a given-name character this typical makes a name even on a surname that is also a pronoun or a verb
+_GIVEN_TYPICAL = 1.0
 #: the given-name character of a two-character name jieba did not know
 _GIVEN_TWO = -1.2
+
+
+def _name_before_title(t: Text, end: int) -> int | None:
+    """Start of a name of one or two words of jieba's that ends at ``end`` (where a title starts), with a
+    clause boundary or a function word before it."""
+    text = t.text
+    k = t.token_at(end - 1)
+    for first in (k, k - 1):
+        if first < 0:
+            break
+        start = t.tokens[first][0]
+        name = text[start:end]
+        if not 2 <= len(name) <= _MAX_FOREIGN or _ALL_HAN.fullmatch(name) is None:
+            continue
+        pieces = [w for _s, _e, w in t.tokens[first:k + 1]]
+        # a word the dictionary knows as no name is no part of one (国务院|总理, 北京|市长, 法国|前|总理)
+        if any((er.tag(w) not in ("x", "nr", "nrt", "nrfg", "ns") and (len(w) > 1 or er.tag(w) in _NOT_GIVEN_TAGS))
+               or w in _place_forms() for w in pieces):
+            continue
+        if name in _non_person_words() or name in _world_places() or name in _place_forms() or \
+                any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name[-1] in _GROUP_ENDINGS:
+            continue
+        surname = er.surname_of(name)
+        if start > 0 and er.HAN.match(text[start - 1]):
+            before = t.tokens[first - 1][2]
+            # an organization or a place may stand before a Chinese name and its title (中学|李铁辰校长)
+            if not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d", "uj", "ul") or (
+                    len(name) == 3 and len(surname) == 1 and len(before) > 1 and er.tag(before) in ("n", "nt", "ns"))):
+                continue
+        if surname and len(name) - len(surname) in (1, 2):
+            if surname not in er.weak_surnames() and _plausible_name(name) and name_like(name, GIVEN_MIN_CUE):
+                return start
+        elif (not surname or er.tag(name) == "nrt" or translit_score(name) > given_score(name[len(surname):])) \
+                and translit_score(name) >= (_TRANSLIT_MEAN if len(name) > 2 else _TRANSLIT_TWO):
+            return start
+    return None
+
+
+def _split_name(t: Text, k: int) -> bool:
+    """Whether token ``k`` (one surname character jieba reads as a name's piece) and the two-character word
+    after it are one name: typical given-name characters, no title, form of address or place after the
+    surname, a clause boundary or a function word before, and a cue, a follower or a title after."""
+    text = t.text
+    s, _e, w = t.tokens[k]
+    _s2, e2, given = t.tokens[k + 1]
+    name = w + given
+    # the surname must be a word of its own that jieba reads as a name's piece (蒋/nr), not an adjective,
+    # a classifier or a country's short form (高|国债, 张|门票, 罗|政府)
+    if er.tag(w) not in ("nr", "nrfg") or not _plausible_name(name) or not er.HAN.match(given):
+        return False
+    if given in er.titles() or given in _address_forms() or given in er.person_cues():
+        return False  # 温|先生 is a form of address
+    if given[-1] in _PLACE_ENDINGS or given[-1] in _NOT_NAME_END:
+        return False
+    if given_score(given) < GIVEN_MIN_CUE:
+        return False
+    if s > 0 and er.HAN.match(text[s - 1]):
+        before = t.tokens[k - 1][2]
+        if len(before) == 1 and not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d")):
+            return False
+        if er.tag(before) in ("x", "nrt", "nr", "ns") and translit_score(before) >= _TRANSLIT_MEAN:
+            return False  # inside a transliteration (雷西斯|滕|西亚)
+    # a clause end after the two words is no evidence (清渭如带|陈|军容|”): a cue, a follower or a title is
+    if e2 >= len(text) or not er.HAN.match(text[e2]):
+        return False
+    if er.starts_with_cue(text, e2) or text[e2] in er.name_followers():
+        return True
+    m = _title_re().match(text, e2)
+    return bool(m and t.is_boundary(m.end()))
+
+
+def _subject_name(t: Text, k: int, common: frozenset[str]) -> bool:
+    """Whether token ``k``, three characters jieba's HMM made on a common surname, is a name with rarer
+    given-name characters (黄小目, 张作玺) where it stands as a clause's subject: at the clause's start, with a
+    post-name cue, a follower other than 的, or a verb after it."""
+    text = t.text
+    s, e, w = t.tokens[k]
+    surname = er.surname_of(w)
+    if er.tag(w) != "x" or len(surname) != 1 or surname not in common or w[1] == surname:
+        return False
+    if s > 0 and er.HAN.match(text[s - 1]):
+        return False
+    if any(er.tag(c) == "m" for c in w[1:]) or w[-1] in _PLACE_ENDINGS or w[-1] in _NOT_NAME_END or \
+            w[-1] in _place_feature_endings() or not _plausible_name(w) or given_score(w[1:]) < _GIVEN_SUBJECT:
+        return False
+    if e >= len(text) or not er.HAN.match(text[e]) or not _may_follow_name(t, k + 1):
+        return False
+    if er.starts_with_cue(text, e) or (text[e] in er.name_followers() and text[e] != "的"):
+        return True
+    nxt = t.tokens[k + 1][2] if k + 1 < len(t.tokens) else ""
+    return len(nxt) > 1 and er.tag(nxt) in ("v", "vn")
+
+
+#: the weakest given-name character a name standing as a clause's subject may have (小目, 作玺)
+_GIVEN_SUBJECT = -4.0
+
+
+#: tags of a character that is rather the next word than the last of a given name (再, 对, 连忙…)
+_NOT_GIVEN_TAGS = ("v", "d", "p", "c", "r", "u", "m", "f", "y", "q")
+
+
+def _third_given_char(t: Text, k: int) -> int | None:
+    """End of a three-character name whose last character jieba's HMM cut from a two-character word
+    (高允|连|独立, 张少|农等|领导): the character is no function word or verb, it scores as a given-name
+    character with the other, and a name may end after it. None when the two characters stand alone."""
+    text = t.text
+    _s, e, w = t.tokens[k]
+    if e >= len(text) or k + 1 >= len(t.tokens) or _name_end_ok(t, e):
+        return None
+    c = text[e]
+    nxt = t.tokens[k + 1][2]
+    if not er.HAN.match(c) or c in _NOT_IN_NAME or er.tag(c).startswith(_NOT_GIVEN_TAGS):
+        return None
+    if _freq_table().get(text[e:e + 2], 0) >= _COMPOUND_FREQ:
+        return None  # the character opens a word with the next one (刘谦|参|与)
+    if not (len(nxt) == 1 or (len(nxt) == 2 and nxt[1] in er.name_followers())):
+        return None
+    if given_score(w[1:] + c) < GIVEN_MIN_CUE or not _plausible_name(w + c):
+        return None
+    end = e + 1
+    after = t.tokens[k + 2] if len(nxt) == 1 and k + 2 < len(t.tokens) else None
+    if _name_end_ok(t, end) or (after is not None and len(after[2]) > 1 and er.tag(after[2]) in ("v", "p")):
+        return end
+    return None
 
 
 def _may_follow_name(t: Text, k: int) -> bool:
@@ -841,6 +1305,27 @@ def _name_before(t: Text, end: int) -> int | None:
             continue
         if _plausible_name(name):
             return start
+    return None
+
+
+#: words written right after a person's name that name no one themselves (彭真同志, 布拉特先生)
+_POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
+
+
+def _word_name_after_function_word(t: Text, end: int) -> int | None:
+    """Start of a name that is one word of jieba's ending at ``end`` (before 同志, 先生…) with a function
+    word or a verb before it (是|彭真|同志, 对|项英|同志); not on a surname that is mostly a function word."""
+    k = t.token_at(end - 1)
+    start, e, w = t.tokens[k]
+    if e != end or k == 0 or not 2 <= len(w) <= 3:
+        return None
+    surname = er.surname_of(w)
+    if not surname or surname in er.weak_surnames() or len(w) == len(surname) or not _plausible_name(w):
+        return None
+    before = t.tokens[k - 1][2]
+    if before in ("是", "对", "向", "给", "由", "同", "跟", "请", "让", "找", "据", "当", "和", "与") or (
+            len(before) > 1 and er.tag(before) in ("v", "p", "c")):
+        return start
     return None
 
 
@@ -934,8 +1419,15 @@ def _link(t: Text, mentions: list[Mention]) -> list[Match]:
             # 张三担任公司总经理，/ 张三是记者。: a clause that is only a title phrase after 是 or a verb of office
             m.titles.extend(_apposed_title(t, copula.end()))
     # a name found once as a full name is the name of the shorter mentions (罗经理 → 罗华民)
-    return [Match(m.start, m.end, "PERSON", m.rule, m.score, {"name": m.name, "titles": m.titles})
+    # a doctrine's owner (邓小平理论) is a name written, not a person the article is about: the summary lists
+    # the person only when some other mention names them
+    return [Match(m.start, m.end, "PERSON", m.rule, m.score,
+                  {"name": m.name, "titles": m.titles, **({"reference": True} if m.rule in _REFERENCE_RULES else {})})
             for m in all_mentions]
+
+
+#: rules whose mentions name a person without making them one of the article's people
+_REFERENCE_RULES = frozenset({"name_works"})
 
 
 @Language.component("zhnews_people")

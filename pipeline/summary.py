@@ -4,7 +4,8 @@ The one place where clean offsets become raw offsets, and where item text is rea
 text, so that every span in the output is evidence a reviewer can find in the file.
 
 What each stage leaves on the ``Doc`` (``span._.info`` keys in brackets, read with ``spans.info_of``):
-- ``people``: one span per mention [name: the person's full name, titles: titles given at this mention];
+- ``people``: one span per mention [name: the person's full name, titles: titles given at this mention,
+  reference: a name written as a doctrine's owner (邓小平理论), no person of the article unless named elsewhere];
 - ``organizations`` / ``places``: one span per mention [name: the fullest form, kind];
 - ``figures``: [value, low, high, unit, currency, approx, kind, subject, context_start, context_end];
 - ``dates``: [value, relative]; a range gives two spans over the same text, the second labelled
@@ -157,9 +158,14 @@ def _clusters(spans: Iterable[Span], span_of: SpanOf) -> list[tuple[str, dict, l
 
 def _people(spans: Iterable[Span], span_of: SpanOf) -> list[Person]:
     people: dict[str, Person] = {}
+    spans = list(spans)
+    # names written only as a doctrine's owner (邓小平理论) are no people of the article
+    named = {info_of(s).get("name") or s.text for s in spans if not info_of(s).get("reference")}
     for span in spans:
         info = info_of(span)
         name = info.get("name") or span.text
+        if name not in named:
+            continue
         person = people.get(name)
         if person is None:
             person = people[name] = Person(id=f"P{len(people) + 1}", name=name, rule=info.get("rule", ""))
