@@ -97,9 +97,30 @@ except ImportError:  # pragma: no cover - distributed is a dependency; the archi
     WorkerPlugin = object  # type: ignore[misc,assignment]
 
 
+#: the periodic callbacks of a Dask worker's statistical profiler: every 10 ms it merges the running task's call stack
+#: into a tree, and every second it moves that tree into two histories (whole worker, per task name) that keep the last
+#: ``distributed.admin.low-level-log-length`` seconds (1,000 by default). Extraction's stacks are deep and varied, so
+#: those histories grew the worker by about 80 KB per second of work (310 -> 329 MB over 233 s in one probe), for the
+#: first 17 minutes of a run: what looked like growth per partition (issue #8).
+_PROFILER_CALLBACKS = ("profile", "profile-cycle")
+
+
+def stop_profiling(worker: Any) -> None:
+    """Stop the worker's statistical profiler and drop what it kept (the dashboard's Profile page is then empty for
+    this worker; the task stream and the per-task timings are unaffected)."""
+    for name in _PROFILER_CALLBACKS:
+        callback = worker.periodic_callbacks.pop(name, None)
+        if callback is not None:
+            callback.stop()
+    for history in ("profile_history", "profile_keys_history", "profile_keys"):
+        with suppress(AttributeError):
+            getattr(worker, history).clear()
+
+
 class PipelineLoader(WorkerPlugin):  # type: ignore[misc,valid-type]
     """Loads the pipeline when a worker joins, before it gets a partition (the caches in ``get_nlp`` and
-    ``segmenter`` then serve every article of every partition)."""
+    ``segmenter`` then serve every article of every partition), and stops the worker's profiler, whose
+    history would otherwise grow for the first quarter of an hour of the run (``stop_profiling``)."""
 
     idempotent = True
     name = "zhnews-pipeline"
@@ -107,6 +128,7 @@ class PipelineLoader(WorkerPlugin):  # type: ignore[misc,valid-type]
     async def setup(self, worker: object) -> None:
         import asyncio
 
+        stop_profiling(worker)
         # in a thread: two seconds of loading on the worker's event loop would stall its heartbeats
         await asyncio.to_thread(warm_up)
 

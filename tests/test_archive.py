@@ -252,6 +252,18 @@ def test_second_run_skips_every_partition(archived: dict, client: distributed.Cl
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == before
 
 
+def _profiler_state(dask_worker: distributed.Worker) -> tuple[bool, int, int]:
+    return ("profile" in dask_worker.periodic_callbacks, len(dask_worker.profile_history),
+            len(dask_worker.profile_keys_history))
+
+
+def test_workers_keep_no_profile_history(archived: dict, client: distributed.Client) -> None:
+    # the profiler keeps a call tree per second of work for the first 1,000 seconds: the worker memory that grew
+    # with the length of a run (issue #8). Without the plugin's stop, a run of several seconds leaves seconds of it.
+    assert archived["code"] == 0
+    assert set(client.run(_profiler_state).values()) == {(False, 0, 0)}
+
+
 def test_changed_input_redoes_only_what_changed(tmp_path: Path, client: distributed.Client,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     texts = tmp_path / "in"
