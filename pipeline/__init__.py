@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .startup import defer_spacy_cli
+
+# before anything imports spaCy: its command-line half (a third of ``import spacy``) waits until used
+defer_spacy_cli()
+
 try:
     __version__ = version("zhnews")
 except PackageNotFoundError:  # running from a source tree that was not installed

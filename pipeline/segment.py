@@ -17,7 +17,6 @@ from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 
-import jieba
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -27,7 +26,9 @@ from spacy.vocab import Vocab
 
 from . import lexicons
 from .spans import token_spans
+from .startup import import_jieba
 
+jieba = import_jieba()
 jieba.setLogLevel(logging.WARNING)
 
 #: lexicons whose entries become words of the segmenter (frequency high enough to win over a split)
