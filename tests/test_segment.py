@@ -52,3 +52,54 @@ def test_cached_table_is_the_one_posseg_builds() -> None:
     # every 37th word (bisection over the whole table; all of them would take seconds)
     for word in list(expected)[::37]:
         assert table.get(word) == expected[word], word
+
+
+def _reference_tokenizer(words: list[str]):
+    """jieba's own way: its dictionary, then ``add_word`` for each of the package's words."""
+    tok = segment.jieba.Tokenizer()
+    segment._load_dictionary(tok)
+    for word in words:
+        tok.add_word(word, freq=segment._USER_WORD_FREQ)
+    return tok
+
+
+def test_cached_prefix_dictionary_is_jiebas_with_the_package_words(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+    import tempfile
+
+    words = segment.user_words(segment.USER_DICT_LEXICONS)
+    expected = _reference_tokenizer(words)
+    jieba_cache = Path(tempfile.gettempdir()) / "jieba.cache"
+    if jieba_cache.is_file():  # spares jieba parsing its dictionary again in the empty temp dir
+        shutil.copy(jieba_cache, tmp_path / "jieba.cache")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    built = segment._segmenter.__wrapped__(segment.USER_DICT_LEXICONS)  # no cache yet: built, then written
+    assert list(tmp_path.glob("zhnews-jieba-dict.*.cache"))
+    loaded = segment._segmenter.__wrapped__(segment.USER_DICT_LEXICONS)  # read from the cache
+    for tok in (built, loaded):
+        assert tok.initialized and tok.total == expected.total
+        assert tok.FREQ == expected.FREQ
+    text = "国务院新闻办公室发言人表示，北京市海淀区人民法院于2024年审理了3起案件。"
+    assert list(loaded.cut(text, HMM=True)) == list(expected.cut(text, HMM=True))
+
+
+def test_prefix_dictionary_cache_refuses_other_words_and_broken_files(tmp_path: Path) -> None:
+    tok = segment.jieba.Tokenizer()
+    tok.FREQ, tok.total, tok.initialized = {"北京": 5, "北": 0, "记者": 7, "记": 0}, 12, True
+    path = str(tmp_path / "dict.cache")
+    segment._save_prefix_dict(tok, path, "key-1")
+    again = segment.jieba.Tokenizer()
+    assert segment._load_prefix_dict(again, path, "key-1")
+    assert again.FREQ == tok.FREQ and again.total == 12 and again.initialized
+    assert not segment._load_prefix_dict(segment.jieba.Tokenizer(), path, "key-2")  # other words, other key
+    Path(path).write_bytes(b"not marshal")
+    assert not segment._load_prefix_dict(segment.jieba.Tokenizer(), path, "key-1")
+    Path(path).write_bytes(marshal.dumps(("zhnews-dict-1", "key-1", "北京\n北", b"", 12)))  # counts missing
+    assert not segment._load_prefix_dict(segment.jieba.Tokenizer(), path, "key-1")
+
+
+def test_prefix_dictionary_key_follows_the_package_words() -> None:
+    words = segment.user_words(segment.USER_DICT_LEXICONS)
+    path, key = segment._dictionary_cache(segment.USER_DICT_LEXICONS, words)
+    path2, key2 = segment._dictionary_cache(segment.USER_DICT_LEXICONS, [*words, "新词语"])
+    assert path == path2 and key != key2
