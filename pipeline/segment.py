@@ -88,7 +88,9 @@ def _dictionary_cache(user_lexicons: tuple[str, ...], words: list[str]) -> tuple
     stat = os.stat(path)
     source = f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{jieba.__version__}|{','.join(user_lexicons)}"
     name = hashlib.sha1(source.encode()).hexdigest()[:16]
-    key = hashlib.sha1(f"{_DICT_FORMAT}|{source}|{_USER_WORD_FREQ}|{chr(10).join(words)}".encode()).hexdigest()
+    # sorted: a lexicon is a set, whose order changes from one process to the next (string hashing)
+    listed = chr(10).join(sorted(words))
+    key = hashlib.sha1(f"{_DICT_FORMAT}|{source}|{_USER_WORD_FREQ}|{listed}".encode()).hexdigest()
     return os.path.join(tempfile.gettempdir(), f"zhnews-jieba-dict.{name}.cache"), key
 
 

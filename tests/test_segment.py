@@ -103,3 +103,17 @@ def test_prefix_dictionary_key_follows_the_package_words() -> None:
     path, key = segment._dictionary_cache(segment.USER_DICT_LEXICONS, words)
     path2, key2 = segment._dictionary_cache(segment.USER_DICT_LEXICONS, [*words, "新词语"])
     assert path == path2 and key != key2
+    # a lexicon is a set: its order differs between processes, the key must not
+    assert segment._dictionary_cache(segment.USER_DICT_LEXICONS, words[::-1])[1] == key
+
+
+def test_prefix_dictionary_cache_is_found_by_another_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("from pipeline import segment; w = segment.user_words(segment.USER_DICT_LEXICONS); "
+            "print(segment._dictionary_cache(segment.USER_DICT_LEXICONS, w)[1])")
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(keys) == 1
