@@ -399,7 +399,7 @@ def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -
 @cache
 def _country_pattern() -> re.Pattern[str]:
     forms = {f for e in er.country_entries() if e.kind == "country" for f in e.forms if len(f) >= 2}
-    return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(f) for f in lexicons.longest_first(forms)))
 
 
 @cache

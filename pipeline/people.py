@@ -78,7 +78,7 @@ def _address_forms() -> frozenset[str]:
 
 @cache
 def _address_re() -> re.Pattern[str]:
-    forms = sorted((f for f in _address_forms() if f != "家"), key=len, reverse=True)
+    forms = lexicons.longest_first(f for f in _address_forms() if f != "家")
     return re.compile("|".join(re.escape(f) for f in forms))
 
 
@@ -622,15 +622,15 @@ _NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
 
 @cache
 def _role_credit_re() -> re.Pattern[str]:
-    roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles") | lexicons.words("staff_roles"),
-                                                  key=len, reverse=True) if len(r) > 1)
+    roles = "|".join(re.escape(r) for r in lexicons.longest_first(lexicons.words("byline_roles")
+                                                                  | lexicons.words("staff_roles")) if len(r) > 1)
     return re.compile(rf"(?:^|(?<=[\s：:（(电]))(?P<credit>本版|本报|本刊)?(?P<role>{roles})\s*[：:]?\s*"
                       rf"(?P<names>[{CJK}]{{2,8}}(?:[、，\s][{CJK}]{{2,8}})*)(?=\s*$|\s*[）)。])", re.M)
 
 
 @cache
 def _bracket_credit_part_re() -> re.Pattern[str]:
-    roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles"), key=len, reverse=True))
+    roles = "|".join(re.escape(r) for r in lexicons.longest_first(lexicons.words("byline_roles")))
     return re.compile(rf"(?<=[（(、，\s])\s*(?P<credit>[{CJK}]{{0,12}}?(?:{roles}))\s*(?P<name>[{CJK}]{{2,3}}?)"
                       rf"\s*(?:整理|摄)?\s*(?=[、，）)\s])")
 

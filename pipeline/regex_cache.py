@@ -7,9 +7,10 @@ pattern to (its opcode array, flags and groups) depends only on the pattern, the
 build, so :func:`install` keeps it in a file in the temp dir, keyed by the exact Python version, and
 gives ``re`` the stored result instead of compiling again.
 
-Nothing changes about what a pattern matches: an entry is stored only after the pattern rebuilt from it
-compared equal (opcodes, flags, pattern, groups) to the one ``re`` itself compiled, and it is only looked
-up by the exact pattern string and flags. Only patterns slower to compile than ``_MIN_SECONDS`` are
+Nothing changes about what a pattern matches: an entry holds exactly the arguments ``re`` passed to
+``_sre.compile`` when it compiled the pattern, it is stored only after the pattern rebuilt from it
+compared equal (opcodes, flags, pattern, groups) to the one ``re`` returned, and it is looked up by the
+exact pattern string and flags. Only patterns slower to compile than ``_MIN_SECONDS`` are
 stored; ``ZHNEWS_REGEX_CACHE=0`` switches the cache off.
 """
 
@@ -24,9 +25,10 @@ import os
 import re
 import sys
 import tempfile
+import threading
 import time
 from array import array
-from re import _compiler, _parser  # type: ignore[attr-defined]
+from re import _compiler  # type: ignore[attr-defined]
 from typing import Any
 
 _FORMAT = "zhnews-re-1"
@@ -41,6 +43,7 @@ _table: dict[tuple[str, int], _Entry] | None = None
 _new: dict[tuple[str, int], _Entry] = {}
 _used: set[tuple[str, int]] = set()
 _installed = False
+_lock = threading.Lock()  # ``re._compiler`` sees the recorder only for the pattern being recorded
 
 
 def cache_file() -> str:
@@ -83,25 +86,49 @@ def _compile(p: Any, flags: int = 0) -> Any:
             _used.add(key)
             return pattern
     start = time.perf_counter()
-    pattern = _original_compile(p, flags)
-    if time.perf_counter() - start >= _MIN_SECONDS:
-        with contextlib.suppress(Exception):
-            entry = _entry(p, flags)
+    pattern, entry = _compile_recording(p, flags)
+    if entry is not None and time.perf_counter() - start >= _MIN_SECONDS:
+        with contextlib.suppress(RuntimeError, TypeError, ValueError):
             if _same(_build(entry, p), pattern, p):
                 _new[key] = entry
     return pattern
 
 
+class _Recorder:
+    """``_sre`` as ``re._compiler`` sees it while one pattern is compiled: the same functions, and a
+    ``compile`` that keeps the arguments it was called with."""
+
+    def __init__(self) -> None:
+        self.__dict__.update({name: getattr(_sre, name) for name in dir(_sre)
+                              if not name.startswith("__") and name != "compile"})
+        self.calls: list[tuple[Any, ...]] = []
+
+    def compile(self, *args: Any) -> Any:
+        self.calls.append(args)
+        return _sre.compile(*args)
+
+
+def _compile_recording(p: str, flags: int) -> tuple[Any, _Entry | None]:
+    """``re``'s own compile, and what it handed to ``_sre.compile`` (None when that could not be seen)."""
+    recorder = _Recorder()
+    with _lock:
+        _compiler._sre = recorder
+        try:
+            pattern = _original_compile(p, flags)
+        finally:
+            _compiler._sre = _sre
+    if len(recorder.calls) != 1 or recorder.calls[0][0] is not p or len(recorder.calls[0]) != 6:
+        return pattern, None
+    _p, final_flags, code, groups, groupindex, indexgroup = recorder.calls[0]
+    return pattern, (int(final_flags), array("I", code).tobytes(), int(groups), dict(groupindex), tuple(indexgroup))
+
+
 def _entry(p: str, flags: int) -> _Entry:
-    """What ``re._compiler.compile`` hands to ``_sre.compile`` for this pattern (same steps)."""
-    parsed = _parser.parse(p, flags)
-    code = _compiler._code(parsed, flags)
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    return (int(flags | parsed.state.flags), array("I", code).tobytes(), parsed.state.groups - 1, groupindex,
-            tuple(indexgroup))
+    """The cache entry of one pattern."""
+    entry = _compile_recording(p, flags)[1]
+    if entry is None:
+        raise ValueError("re compiled this pattern without _sre.compile")
+    return entry
 
 
 def _build(entry: _Entry, p: str) -> Any:

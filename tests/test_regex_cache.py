@@ -114,3 +114,22 @@ def test_the_package_uses_the_cache_and_its_output_does_not_change(tmp_path: Pat
     off = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300,
                          env={**os.environ, "TMPDIR": str(tmp_path), "ZHNEWS_REGEX_CACHE": "0"})
     assert off.stdout == runs[0].stdout and "used 0" in off.stderr
+
+
+def test_re_is_left_as_it_was_when_a_pattern_is_refused(fresh_cache: Path) -> None:
+    import _sre
+    from re import _compiler
+
+    with pytest.raises(re.error):
+        regex_cache._compile("(unclosed", 0)
+    assert _compiler._sre is _sre and not regex_cache._new
+    assert regex_cache._compile("(closed)", 0).match("closed")
+
+
+def test_longest_first_is_one_order_whatever_the_set_order() -> None:
+    from pipeline import lexicons
+
+    words = {"记者", "通讯员", "编辑", "实习记者", "摄影", "首席记者"}
+    expected = [*sorted(["实习记者", "首席记者"]), "通讯员", *sorted(["记者", "编辑", "摄影"])]
+    assert lexicons.longest_first(words) == expected
+    assert lexicons.longest_first(sorted(words)) == lexicons.longest_first(sorted(words, reverse=True))
