@@ -14,6 +14,7 @@ import logging
 import marshal
 import os
 import tempfile
+import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
@@ -45,25 +46,96 @@ _SENTENCE_END = set("。！？!?")
 _TRAILING = set("”」』’）)》…")
 
 
-def segmenter(user_lexicons: Iterable[str] = USER_DICT_LEXICONS) -> jieba.Tokenizer:
+def segmenter(user_lexicons: Iterable[str] = USER_DICT_LEXICONS) -> Segmenter:
     """jieba with the package's words added; one per process and lexicon set."""
     # one cache key however it is called (``segmenter()`` and ``segmenter(USER_DICT_LEXICONS)`` used to
     # build two 500,000-word dictionaries per process)
     return _segmenter(tuple(user_lexicons))
 
 
+class Segmenter(jieba.Tokenizer):
+    """A ``jieba.Tokenizer`` whose prefix dictionary is read a first character at a time, when a text
+    holding that character is cut: a one-article run builds a third of the 500,000 entries (building them
+    is most of the segmenter's share of a cold start). Segmentation is jieba's own, on the same entries.
+
+    ``FREQ`` holds the words of the characters required so far. Every cut, DAG, word added or frequency
+    suggested requires its text first; code that reads ``FREQ`` itself calls :meth:`require` with its
+    text first (the pipeline requires each article's text before any stage, see ``pipeline.api``), or
+    reads through :func:`word_freq`.
+    """
+
+    def __init__(self, buckets: dict[str, tuple[bytes, bytes]], total: int) -> None:
+        super().__init__()
+        self.FREQ = {}
+        self.total = total
+        self.initialized = True
+        self._buckets = buckets  # first character -> its words joined by "\n" (UTF-8), their counts (int64)
+        self._bucket_lock = threading.Lock()
+
+    def require(self, text: str) -> None:
+        """Read the entries of every character of ``text`` not read yet."""
+        if not self._buckets:
+            return
+        missing = self._buckets.keys() & set(text)
+        if missing:
+            with self._bucket_lock:
+                for first in missing:
+                    bucket = self._buckets.pop(first, None)
+                    if bucket is not None:
+                        counts = array("q")
+                        counts.frombytes(bucket[1])
+                        self.FREQ.update(zip(bucket[0].decode("utf-8").split("\n"), counts, strict=True))
+
+    def require_all(self) -> None:
+        self.require("".join(self._buckets))
+
+    def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):  # type: ignore[no-untyped-def]
+        self.require(jieba.strdecode(sentence))
+        return super().cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+
+    def get_DAG(self, sentence):  # type: ignore[no-untyped-def]
+        self.require(sentence)
+        return super().get_DAG(sentence)
+
+    def add_word(self, word, freq=None, tag=None):  # type: ignore[no-untyped-def]
+        self.require(jieba.strdecode(word))  # read first, or reading it later would undo the word
+        return super().add_word(word, freq, tag)
+
+    def suggest_freq(self, segment, tune=False):  # type: ignore[no-untyped-def]
+        self.require(segment if isinstance(segment, str) else "".join(segment))
+        return super().suggest_freq(segment, tune)
+
+    def set_dictionary(self, dictionary_path):  # type: ignore[no-untyped-def]
+        self._buckets = {}  # another dictionary: jieba reads it whole
+        return super().set_dictionary(dictionary_path)
+
+
+def word_freq(word: str) -> int:
+    """The segmenter's count of ``word`` (0 when it is no word of its dictionary)."""
+    tok = segmenter()
+    tok.require(word[:1])
+    return tok.FREQ.get(word, 0)
+
+
 @cache
-def _segmenter(user_lexicons: tuple[str, ...]) -> jieba.Tokenizer:
-    tok = jieba.Tokenizer()
+def _segmenter(user_lexicons: tuple[str, ...]) -> Segmenter:
     words = user_words(user_lexicons)
     cache_file, key = _dictionary_cache(user_lexicons, words)
-    if _load_prefix_dict(tok, cache_file, key):
+    tok = _load_prefix_dict(cache_file, key)
+    if tok is not None:
         return tok
-    _load_dictionary(tok)
+    full = jieba.Tokenizer()
+    _load_dictionary(full)
     for word in words:
-        tok.add_word(word, freq=_USER_WORD_FREQ)
-    _save_prefix_dict(tok, cache_file, key)
-    return tok
+        full.add_word(word, freq=_USER_WORD_FREQ)
+    try:
+        buckets = _buckets(full.FREQ)
+    except ValueError:  # a custom dictionary with a word the cache cannot hold: used whole, not cached
+        tok = Segmenter({}, full.total)
+        tok.FREQ = full.FREQ
+        return tok
+    _save_prefix_dict(buckets, full.total, cache_file, key)
+    return Segmenter(buckets, full.total)
 
 
 def user_words(user_lexicons: Iterable[str]) -> list[str]:
@@ -77,7 +149,7 @@ def user_words(user_lexicons: Iterable[str]) -> list[str]:
     return found
 
 
-_DICT_FORMAT = "zhnews-dict-1"
+_DICT_FORMAT = "zhnews-dict-3"
 
 
 def _dictionary_cache(user_lexicons: tuple[str, ...], words: list[str]) -> tuple[str, str]:
@@ -94,40 +166,39 @@ def _dictionary_cache(user_lexicons: tuple[str, ...], words: list[str]) -> tuple
     return os.path.join(tempfile.gettempdir(), f"zhnews-jieba-dict.{name}.cache"), key
 
 
-def _load_prefix_dict(tok: jieba.Tokenizer, cache_file: str, key: str) -> bool:
-    """``tok.FREQ`` and ``tok.total`` from the cache, when it is there and made for these words.
+def _buckets(freq: dict[str, int]) -> dict[str, tuple[bytes, bytes]]:
+    """The prefix dictionary by first character: the words joined by a newline (no word holds one; the
+    string splits back into them far faster than ``marshal`` reads them one by one) and kept as UTF-8 bytes
+    until the character is required (so a start decodes a third of them), the counts as bytes."""
+    grouped: dict[str, tuple[list[str], array]] = {}
+    for word, count in freq.items():
+        if not word or "\n" in word:
+            raise ValueError(f"a dictionary word the cache cannot hold: {word!r}")
+        words, counts = grouped.setdefault(word[0], ([], array("q")))
+        words.append(word)
+        counts.append(count)
+    return {first: ("\n".join(words).encode("utf-8"), counts.tobytes()) for first, (words, counts) in grouped.items()}
 
-    The words are one newline-joined string and their counts one array: splitting the string and zipping
-    it with the counts into a dict takes about two thirds of the time ``marshal`` takes to read the same
-    dict as 500,000 separate entries, and this load is the largest part of a cold start."""
+
+def _load_prefix_dict(cache_file: str, key: str) -> Segmenter | None:
+    """The segmenter from the cache, when it is there and made for these words."""
     try:
         with open(cache_file, "rb") as fh:
-            fmt, found_key, words, counts, total = marshal.loads(fh.read())
-        if fmt != _DICT_FORMAT or found_key != key:
-            return False
-        freqs = array("q")
-        freqs.frombytes(counts)
-        keys = words.split("\n")
-        if len(keys) != len(freqs):
-            return False
-    except (OSError, EOFError, ValueError, TypeError, AttributeError):
-        return False  # none yet, broken, or another format: built again
-    tok.FREQ = dict(zip(keys, freqs, strict=True))
-    tok.total = total
-    tok.initialized = True
-    return True
+            fmt, found_key, buckets, total = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # none yet, broken, or another format: built again
+    if fmt != _DICT_FORMAT or found_key != key or not isinstance(buckets, dict) or not isinstance(total, int):
+        return None
+    return Segmenter(buckets, total)
 
 
-def _save_prefix_dict(tok: jieba.Tokenizer, cache_file: str, key: str) -> None:
-    if any("\n" in word for word in tok.FREQ):
-        return  # a custom dictionary with a word the format cannot hold: read the slow way every time
+def _save_prefix_dict(buckets: dict[str, tuple[bytes, bytes]], total: int, cache_file: str, key: str) -> None:
     try:
-        data = marshal.dumps((_DICT_FORMAT, key, "\n".join(tok.FREQ), array("q", tok.FREQ.values()).tobytes(),
-                              tok.total))
+        data = marshal.dumps((_DICT_FORMAT, key, buckets, total))
         # written whole under another name then renamed: a reader never sees half a file
         fd, tmp = tempfile.mkstemp(dir=os.path.dirname(cache_file), prefix="zhnews-jieba-dict.")
-    except (OSError, OverflowError):
-        return  # a read-only temp dir, or a count beyond 64 bits: the dictionary is built at every start
+    except (OSError, ValueError):
+        return  # a read-only temp dir: the dictionary is built at every start
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -282,7 +353,7 @@ def parse_word_tags(path: str) -> dict[str, str]:
 
 def is_word(text: str) -> bool:
     """Whether the segmenter's dictionary knows ``text`` as a word (used to rejoin page breaks)."""
-    return segmenter().FREQ.get(text, 0) > 0
+    return word_freq(text) > 0
 
 
 class JiebaTokenizer:

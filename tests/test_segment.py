@@ -76,26 +76,59 @@ def test_cached_prefix_dictionary_is_jiebas_with_the_package_words(tmp_path: Pat
     built = segment._segmenter.__wrapped__(segment.USER_DICT_LEXICONS)  # no cache yet: built, then written
     assert list(tmp_path.glob("zhnews-jieba-dict.*.cache"))
     loaded = segment._segmenter.__wrapped__(segment.USER_DICT_LEXICONS)  # read from the cache
+    text = "国务院新闻办公室发言人表示，北京市海淀区人民法院于2024年审理了3起案件。"
+    for hmm in (True, False):
+        assert list(loaded.cut(text, HMM=hmm)) == list(expected.cut(text, HMM=hmm))
     for tok in (built, loaded):
+        tok.require_all()
         assert tok.initialized and tok.total == expected.total
         assert tok.FREQ == expected.FREQ
-    text = "国务院新闻办公室发言人表示，北京市海淀区人民法院于2024年审理了3起案件。"
-    assert list(loaded.cut(text, HMM=True)) == list(expected.cut(text, HMM=True))
+
+
+def _small_segmenter() -> segment.Segmenter:
+    freq = {"北京": 50, "北": 10, "京": 5, "记者": 70, "记": 8, "者": 3, "表示": 90, "表": 4, "示": 2}
+    return segment.Segmenter(segment._buckets(freq), sum(freq.values()))
+
+
+def test_segmenter_reads_a_character_s_entries_when_a_text_needs_them() -> None:
+    tok = _small_segmenter()
+    assert tok.FREQ == {}
+    assert list(tok.cut("北京记者", HMM=False)) == ["北京", "记者"]
+    assert set(tok.FREQ) == {"北京", "北", "京", "记者", "记", "者"}  # nothing of 表
+    assert tok.get_DAG("表示") == {0: [0, 1], 1: [1]} and tok.FREQ["表示"] == 90
+
+
+def test_segmenter_keeps_a_word_added_before_its_character_was_read() -> None:
+    tok = _small_segmenter()
+    tok.add_word("北京人", freq=500)
+    assert tok.FREQ["北京人"] == 500 and tok.FREQ["北京"] == 50  # the bucket of 北 was read first
+    tok.require("北京人来了")
+    assert tok.FREQ["北京人"] == 500
+    assert list(tok.cut("北京人", HMM=False)) == ["北京人"]
+    tok.add_word("记者", freq=999)  # a word the unread bucket holds: the new count must win
+    assert list(tok.cut("记者", HMM=False)) == ["记者"] and tok.FREQ["记者"] == 999
+
+
+def test_word_freq_reads_what_no_text_required_yet() -> None:
+    tok = segment.segmenter()
+    assert segment.word_freq("龘龘龘") == 0
+    assert segment.word_freq("记者") == tok.FREQ["记者"] > 0
+    assert segment.is_word("记者") and not segment.is_word("记者们好")
 
 
 def test_prefix_dictionary_cache_refuses_other_words_and_broken_files(tmp_path: Path) -> None:
-    tok = segment.jieba.Tokenizer()
-    tok.FREQ, tok.total, tok.initialized = {"北京": 5, "北": 0, "记者": 7, "记": 0}, 12, True
+    freq = {"北京": 5, "北": 0, "记者": 7, "记": 0}
     path = str(tmp_path / "dict.cache")
-    segment._save_prefix_dict(tok, path, "key-1")
-    again = segment.jieba.Tokenizer()
-    assert segment._load_prefix_dict(again, path, "key-1")
-    assert again.FREQ == tok.FREQ and again.total == 12 and again.initialized
-    assert not segment._load_prefix_dict(segment.jieba.Tokenizer(), path, "key-2")  # other words, other key
+    segment._save_prefix_dict(segment._buckets(freq), 12, path, "key-1")
+    again = segment._load_prefix_dict(path, "key-1")
+    assert again is not None and again.total == 12 and again.initialized
+    again.require_all()
+    assert dict(again.FREQ.items()) == freq
+    assert segment._load_prefix_dict(path, "key-2") is None  # other words, other key
     Path(path).write_bytes(b"not marshal")
-    assert not segment._load_prefix_dict(segment.jieba.Tokenizer(), path, "key-1")
-    Path(path).write_bytes(marshal.dumps(("zhnews-dict-1", "key-1", "北京\n北", b"", 12)))  # counts missing
-    assert not segment._load_prefix_dict(segment.jieba.Tokenizer(), path, "key-1")
+    assert segment._load_prefix_dict(path, "key-1") is None
+    with pytest.raises(ValueError):
+        segment._buckets({"a\nb": 1})
 
 
 def test_prefix_dictionary_key_follows_the_package_words() -> None:
