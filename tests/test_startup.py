@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 
 def run_fresh(code: str) -> str:
@@ -70,3 +71,20 @@ def test_jieba_is_imported_without_pkg_resources_and_reads_its_files():
     assert "dict True" in out
     assert "cut 我们/在/北京" in out
     assert "later pkg_resources" in out
+
+
+def test_one_article_extract_imports_none_of_what_it_does_not_use():
+    """A cold ``zhnews extract one.txt`` (UTF-8, to stdout): no charset detection, no
+    spaCy command line, no pkg_resources, no Dask, Arrow or DuckDB."""
+    article = Path(__file__).resolve().parent.parent / "raw" / "000_e860e59f66b08cf4.txt"
+    out = run_fresh(f"""
+        import io, sys, contextlib
+        from pipeline.cli import app
+        with contextlib.redirect_stdout(io.StringIO()) as buf:
+            app(["extract", {str(article)!r}], standalone_mode=False)
+        assert buf.getvalue().startswith("{{")
+        unused = ["charset_normalizer", "weasel", "spacy.cli.download", "pkg_resources", "dask",
+                  "distributed", "pyarrow", "duckdb", "pipeline.archive", "pipeline.review"]
+        print("imported", [name for name in unused if name in sys.modules])
+    """)
+    assert "imported []" in out
