@@ -63,8 +63,9 @@ def _extract_part(raw: RawText, *, article_id: str, source: str, timings: dict[s
     clock = _Clock(timings)
     cleaned = clean(raw.text, is_word=is_word, markdown=markdown)
     clock.lap("clean")
-    # the segmenter's dictionary entries of every character of the article, before any stage reads them
-    segmenter().require(raw.text + cleaned.text)
+    # the segmenter's dictionary entries the text needs, before any stage reads them (the tokenizer
+    # cuts this very string and does not read them again)
+    segmenter().require(cleaned.text)
     doc = nlp.make_doc(cleaned.text)
     clock.lap("tokenizer")
     doc._.clean = cleaned

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 import marshal
+import operator
 import os
 import tempfile
 import threading
@@ -53,41 +54,95 @@ def segmenter(user_lexicons: Iterable[str] = USER_DICT_LEXICONS) -> Segmenter:
     return _segmenter(tuple(user_lexicons))
 
 
-class Segmenter(jieba.Tokenizer):
-    """A ``jieba.Tokenizer`` whose prefix dictionary is read a first character at a time, when a text
-    holding that character is cut: a one-article run builds a third of the 500,000 entries (building them
-    is most of the segmenter's share of a cold start). Segmentation is jieba's own, on the same entries.
+#: one first character's entries in the cache: the count of the character itself (None when it is no
+#: entry), the second characters of its longer entries in order, those entries grouped by second character
+#: (UTF-8, each followed by a newline), where each group starts in those bytes and in the counts (uint32
+#: arrays, one more than the groups), and the counts (int64)
+Bucket = tuple[int | None, str, bytes, bytes, bytes, bytes]
 
-    ``FREQ`` holds the words of the characters required so far. Every cut, DAG, word added or frequency
-    suggested requires its text first; code that reads ``FREQ`` itself calls :meth:`require` with its
-    text first (the pipeline requires each article's text before any stage, see ``pipeline.api``), or
-    reads through :func:`word_freq`.
+#: after this many characters of text, a batch reads the whole dictionary: by then it has read much of it,
+#: and finding what each text needs costs 2-3 ms an article that reading it all at once saves
+_LAZY_CHARS = 50_000
+
+
+class Segmenter(jieba.Tokenizer):
+    """A ``jieba.Tokenizer`` whose prefix dictionary is read as the texts it cuts need it: the entries of
+    each character of a text and the entries that start with each pair of adjacent characters in it. A
+    one-article run builds about 3 % of the 500,000 entries (building all of them was most of the
+    segmenter's share of a cold start). Segmentation is jieba's own, on the same entries.
+
+    Every entry jieba reads while cutting a text is the text's character at a position or a stretch that
+    starts there, so cutting, the DAG, words added and frequencies suggested require their text first.
+    ``FREQ`` holds what was required so far: code that reads it itself requires its text first (the
+    pipeline requires each article's text before any stage, see ``pipeline.api``, and the stages read
+    stretches of it), or reads through :func:`word_freq`.
     """
 
-    def __init__(self, buckets: dict[str, tuple[bytes, bytes]], total: int) -> None:
+    def __init__(self, buckets: dict[str, Bucket], total: int) -> None:
         super().__init__()
         self.FREQ = {}
         self.total = total
         self.initialized = True
-        self._buckets = buckets  # first character -> its words joined by "\n" (UTF-8), their counts (int64)
-        self._bucket_lock = threading.Lock()
+        self._buckets = buckets  # first character -> its entries, as stored (see ``Bucket``)
+        # a first character's groups once a text needed one, with a flag per group read
+        self._opened: dict[str, tuple[str, bytes, array, array, array, bytearray]] = {}
+        self._chars_done: set[str] = set()
+        self._pairs_seen: set[str] = set()  # pairs whose group is read or absent
+        self._last_required: str | None = None
+        self._required_chars = 0
+        self._bucket_lock = threading.RLock()
 
     def require(self, text: str) -> None:
-        """Read the entries of every character of ``text`` not read yet."""
-        if not self._buckets:
+        """Read the entries of every character of ``text`` and those that start with each pair of adjacent
+        characters in it."""
+        if not self._buckets or text is self._last_required:
             return
-        missing = self._buckets.keys() & set(text)
-        if missing:
-            with self._bucket_lock:
-                for first in missing:
-                    bucket = self._buckets.pop(first, None)
-                    if bucket is not None:
-                        counts = array("q")
-                        counts.frombytes(bucket[1])
-                        self.FREQ.update(zip(bucket[0].decode("utf-8").split("\n"), counts, strict=True))
+        self._required_chars += len(text)
+        if self._required_chars > _LAZY_CHARS:
+            self.require_all()
+            return
+        with self._bucket_lock:
+            freq = self.FREQ
+            for char in set(text) - self._chars_done:
+                bucket = self._buckets.get(char)
+                if bucket is not None and bucket[0] is not None:
+                    freq[char] = bucket[0]
+                self._chars_done.add(char)
+            new = set(map(operator.add, text, text[1:])) - self._pairs_seen
+            for pair in new:
+                self._read_group(pair)
+            self._pairs_seen |= new
+        self._last_required = text
+
+    def _read_group(self, pair: str) -> None:
+        opened = self._opened.get(pair[0])
+        if opened is None:
+            bucket = self._buckets.get(pair[0])
+            if bucket is None:
+                return
+            byte_starts, count_starts, counts = array("I"), array("I"), array("q")
+            byte_starts.frombytes(bucket[3])
+            count_starts.frombytes(bucket[4])
+            counts.frombytes(bucket[5])
+            opened = (bucket[1], bucket[2], byte_starts, count_starts, counts, bytearray(len(bucket[1])))
+            self._opened[pair[0]] = opened
+        seconds, words, byte_starts, count_starts, counts, done = opened
+        i = seconds.find(pair[1])
+        if i < 0 or done[i]:
+            return
+        done[i] = 1
+        group = words[byte_starts[i]:byte_starts[i + 1] - 1].decode("utf-8").split("\n")
+        self.FREQ.update(zip(group, counts[count_starts[i]:count_starts[i + 1]], strict=True))
 
     def require_all(self) -> None:
-        self.require("".join(self._buckets))
+        """Read every entry (a batch that needs much of them anyway, a test)."""
+        with self._bucket_lock:
+            for first, bucket in self._buckets.items():
+                if first not in self._chars_done and bucket[0] is not None:  # read ones may hold added words
+                    self.FREQ[first] = bucket[0]
+                for second in bucket[1]:
+                    self._read_group(first + second)
+            self._buckets, self._opened, self._chars_done, self._pairs_seen = {}, {}, set(), set()
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):  # type: ignore[no-untyped-def]
         self.require(jieba.strdecode(sentence))
@@ -111,9 +166,9 @@ class Segmenter(jieba.Tokenizer):
 
 
 def word_freq(word: str) -> int:
-    """The segmenter's count of ``word`` (0 when it is no word of its dictionary)."""
+    """The segmenter's count of ``word`` (0 when it is no word of its dictionary), whatever was required."""
     tok = segmenter()
-    tok.require(word[:1])
+    tok.require(word[:2])
     return tok.FREQ.get(word, 0)
 
 
@@ -149,7 +204,7 @@ def user_words(user_lexicons: Iterable[str]) -> list[str]:
     return found
 
 
-_DICT_FORMAT = "zhnews-dict-3"
+_DICT_FORMAT = "zhnews-dict-4"
 
 
 def _dictionary_cache(user_lexicons: tuple[str, ...], words: list[str]) -> tuple[str, str]:
@@ -166,18 +221,33 @@ def _dictionary_cache(user_lexicons: tuple[str, ...], words: list[str]) -> tuple
     return os.path.join(tempfile.gettempdir(), f"zhnews-jieba-dict.{name}.cache"), key
 
 
-def _buckets(freq: dict[str, int]) -> dict[str, tuple[bytes, bytes]]:
-    """The prefix dictionary by first character: the words joined by a newline (no word holds one; the
-    string splits back into them far faster than ``marshal`` reads them one by one) and kept as UTF-8 bytes
-    until the character is required (so a start decodes a third of them), the counts as bytes."""
-    grouped: dict[str, tuple[list[str], array]] = {}
+def _buckets(freq: dict[str, int]) -> dict[str, Bucket]:
+    """The prefix dictionary by first and second character (see ``Bucket``). The words of a group are
+    joined by a newline (no word holds one): a group splits back into its words far faster than
+    ``marshal`` reads them one by one, and it is only decoded when a text needs it."""
+    singles: dict[str, int] = {}
+    grouped: dict[str, dict[str, list[tuple[str, int]]]] = {}
     for word, count in freq.items():
         if not word or "\n" in word:
             raise ValueError(f"a dictionary word the cache cannot hold: {word!r}")
-        words, counts = grouped.setdefault(word[0], ([], array("q")))
-        words.append(word)
-        counts.append(count)
-    return {first: ("\n".join(words).encode("utf-8"), counts.tobytes()) for first, (words, counts) in grouped.items()}
+        if len(word) == 1:
+            singles[word] = count
+        else:
+            grouped.setdefault(word[0], {}).setdefault(word[1], []).append((word, count))
+    buckets: dict[str, Bucket] = {}
+    for first in singles.keys() | grouped.keys():
+        groups = grouped.get(first, {})
+        seconds = "".join(sorted(groups))
+        words, byte_starts, count_starts, counts = bytearray(), array("I", [0]), array("I", [0]), array("q")
+        for second in seconds:
+            for word, count in groups[second]:
+                words += word.encode("utf-8") + b"\n"
+                counts.append(count)
+            byte_starts.append(len(words))
+            count_starts.append(len(counts))
+        buckets[first] = (singles.get(first), seconds, bytes(words), byte_starts.tobytes(), count_starts.tobytes(),
+                          counts.tobytes())
+    return buckets
 
 
 def _load_prefix_dict(cache_file: str, key: str) -> Segmenter | None:
@@ -192,7 +262,7 @@ def _load_prefix_dict(cache_file: str, key: str) -> Segmenter | None:
     return Segmenter(buckets, total)
 
 
-def _save_prefix_dict(buckets: dict[str, tuple[bytes, bytes]], total: int, cache_file: str, key: str) -> None:
+def _save_prefix_dict(buckets: dict[str, Bucket], total: int, cache_file: str, key: str) -> None:
     try:
         data = marshal.dumps((_DICT_FORMAT, key, buckets, total))
         # written whole under another name then renamed: a reader never sees half a file

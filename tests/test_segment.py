@@ -90,22 +90,39 @@ def _small_segmenter() -> segment.Segmenter:
     return segment.Segmenter(segment._buckets(freq), sum(freq.values()))
 
 
-def test_segmenter_reads_a_character_s_entries_when_a_text_needs_them() -> None:
+def test_segmenter_reads_the_entries_a_text_needs() -> None:
     tok = _small_segmenter()
     assert tok.FREQ == {}
     assert list(tok.cut("北京记者", HMM=False)) == ["北京", "记者"]
-    assert set(tok.FREQ) == {"北京", "北", "京", "记者", "记", "者"}  # nothing of 表
+    # its characters, and what starts with 北京, 京记 or 记者: nothing of 表
+    assert tok.FREQ == {"北": 10, "京": 5, "记": 8, "者": 3, "北京": 50, "记者": 70}
     assert tok.get_DAG("表示") == {0: [0, 1], 1: [1]} and tok.FREQ["表示"] == 90
 
 
-def test_segmenter_keeps_a_word_added_before_its_character_was_read() -> None:
+def test_segmenter_cuts_as_jieba_does_with_the_whole_dictionary() -> None:
+    """Texts written for this test, with the characters and pairs the lazy reading must not miss: a word
+    that starts where another ends, a long word made of shorter ones, letters, digits and a line break."""
+    full = _reference_tokenizer(segment.user_words(segment.USER_DICT_LEXICONS))
+    texts = ["中华人民共和国国务院新闻办公室今天举行发布会，国家统计局局长康义表示，GDP增长5.2%。",
+             "记者从北京市海淀区人民法院获悉：\n该院于2024年审理了3起涉及人工智能的知识产权案件。",
+             "乒乓球拍卖完了；南京市长江大桥；研究生命的起源"]
+    for text in texts:
+        lazy = segment.Segmenter(segment._buckets(full.FREQ), full.total)
+        for hmm in (True, False):
+            assert list(lazy.cut(text, HMM=hmm)) == list(full.cut(text, HMM=hmm))
+        for i in range(len(text)):  # every stretch the text holds reads as in the whole dictionary
+            for j in range(i + 1, min(len(text), i + 8) + 1):
+                assert lazy.FREQ.get(text[i:j]) == full.FREQ.get(text[i:j]), text[i:j]
+
+
+def test_segmenter_keeps_a_word_added_before_its_entries_were_read() -> None:
     tok = _small_segmenter()
     tok.add_word("北京人", freq=500)
-    assert tok.FREQ["北京人"] == 500 and tok.FREQ["北京"] == 50  # the bucket of 北 was read first
+    assert tok.FREQ["北京人"] == 500 and tok.FREQ["北京"] == 50  # the entries of 北京 were read first
     tok.require("北京人来了")
     assert tok.FREQ["北京人"] == 500
     assert list(tok.cut("北京人", HMM=False)) == ["北京人"]
-    tok.add_word("记者", freq=999)  # a word the unread bucket holds: the new count must win
+    tok.add_word("记者", freq=999)  # a word of entries not read yet: the new count must win
     assert list(tok.cut("记者", HMM=False)) == ["记者"] and tok.FREQ["记者"] == 999
 
 
@@ -150,3 +167,14 @@ def test_prefix_dictionary_cache_is_found_by_another_process() -> None:
     keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(keys) == 1
+
+
+def test_segmenter_reads_the_whole_dictionary_once_a_batch_has_read_enough(monkeypatch) -> None:
+    tok = _small_segmenter()
+    monkeypatch.setattr(segment, "_LAZY_CHARS", 6)
+    tok.add_word("表示过", freq=40)
+    tok.cut("北京")  # 3 + 2 characters required so far: still lazy
+    assert "记者" not in tok.FREQ
+    tok.cut("记者")  # 7: everything is read, and the added word is kept
+    assert tok.FREQ["表示"] == 90 and tok.FREQ["表示过"] == 40 and not tok._buckets
+    assert list(tok.cut("北京记者表示过", HMM=False)) == ["北京", "记者", "表示过"]
