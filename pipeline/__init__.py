@@ -7,6 +7,14 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from . import regex_cache
+from .startup import defer_spacy_cli
+
+# before anything imports spaCy: its command-line half (a third of ``import spacy``) waits until used
+defer_spacy_cli()
+# before the stages compile their patterns: what they compile to is read back from the last run
+regex_cache.install()
+
 try:
     __version__ = version("zhnews")
 except PackageNotFoundError:  # running from a source tree that was not installed

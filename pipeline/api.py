@@ -12,7 +12,7 @@ from .clean import clean
 from .ingest import DEFAULT_MAX_BYTES, IngestError, RawText, decode, read
 from .language import get_nlp
 from .models import Summary
-from .segment import is_word
+from .segment import is_word, segmenter
 
 #: longer texts are processed in parts of at most this many characters, cut at line breaks: the cost of
 #: fitting token boundaries to the items (spaCy's retokenizer) grows with the square of a Doc's length
@@ -63,6 +63,9 @@ def _extract_part(raw: RawText, *, article_id: str, source: str, timings: dict[s
     clock = _Clock(timings)
     cleaned = clean(raw.text, is_word=is_word, markdown=markdown)
     clock.lap("clean")
+    # the segmenter's dictionary entries the text needs, before any stage reads them (the tokenizer
+    # cuts this very string and does not read them again)
+    segmenter().require(cleaned.text)
     doc = nlp.make_doc(cleaned.text)
     clock.lap("tokenizer")
     doc._.clean = cleaned

@@ -163,7 +163,7 @@ def person_cues() -> tuple[str, ...]:
     """Words that follow a person's name (表示, 说, 指出…): the quote stage's speech verbs where present,
     and this stage's own list of post-name cues."""
     words = set(lexicons.words("person_cues")) | set(lexicons.words("speech_verbs"))
-    return tuple(sorted(words, key=len, reverse=True))
+    return tuple(lexicons.longest_first(words))
 
 
 @cache

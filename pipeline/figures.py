@@ -92,7 +92,7 @@ def not_figure_contexts() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    return "|".join(re.escape(w) for w in lexicons.longest_first(words))  # type: ignore[arg-type]
 
 
 @cache

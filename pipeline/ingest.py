@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 #: Files larger than this are refused with a clear error instead of exhausting a worker's memory.
 DEFAULT_MAX_BYTES = 8 * 1024 * 1024
 
@@ -116,6 +114,8 @@ def _decode_text(data: bytes) -> tuple[str, str, tuple[str, ...]]:
                 continue
             if _cjk_ratio(text) > 0.6:
                 return text, codec, ()
+    from charset_normalizer import from_bytes  # only for what is neither UTF-8 nor UTF-16: not at every start
+
     best = from_bytes(data).best()
     if best is not None and best.encoding and _cjk_ratio(str(best)) > 0.2:
         return str(best), _canonical(best.encoding), ()

@@ -86,7 +86,7 @@ def _address_forms() -> frozenset[str]:
 
 @cache
 def _address_re() -> re.Pattern[str]:
-    forms = sorted((f for f in _address_forms() if f != "家"), key=len, reverse=True)
+    forms = lexicons.longest_first(f for f in _address_forms() if f != "家")
     return re.compile("|".join(re.escape(f) for f in forms))
 
 
@@ -840,8 +840,8 @@ _NAME_LIST = re.compile(rf"(?:[{CJK}·]{{2,12}}、){{1,20}}[{CJK}·]{{2,12}}")
 
 @cache
 def _role_credit_re() -> re.Pattern[str]:
-    roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles") | lexicons.words("staff_roles"),
-                                                  key=len, reverse=True) if len(r) > 1)
+    roles = "|".join(re.escape(r) for r in lexicons.longest_first(lexicons.words("byline_roles")
+                                                                  | lexicons.words("staff_roles")) if len(r) > 1)
     # a list of names holds no role word: 记者孟梅实习生夏冬梅 is two credits, read as titles before names;
     # a dateline's reporters before 报道 (本报巴黎5月25日电记者刘正学、果永毅报道：): a credit inside the line
     name = rf"(?:(?!{roles})[{CJK}]){{2,8}}"
@@ -851,7 +851,7 @@ def _role_credit_re() -> re.Pattern[str]:
 
 @cache
 def _bracket_credit_part_re() -> re.Pattern[str]:
-    roles = "|".join(re.escape(r) for r in sorted(lexicons.words("byline_roles"), key=len, reverse=True))
+    roles = "|".join(re.escape(r) for r in lexicons.longest_first(lexicons.words("byline_roles")))
     # the media before a role opens no role itself (（实习生李泽玲记者金融） is not one credit)
     media = rf"(?:(?!{roles})[{CJK}]){{0,12}}?"
     return re.compile(rf"(?<=[（(、，\s])\s*(?P<credit>{media}(?:{roles}))\s*(?P<name>[{CJK}]{{2,3}}?)"

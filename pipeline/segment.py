@@ -8,16 +8,18 @@ dictionary.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import marshal
+import operator
 import os
 import tempfile
+import threading
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 
-import jieba
 import numpy
 from spacy.attrs import SENT_START
 from spacy.language import Language
@@ -27,7 +29,9 @@ from spacy.vocab import Vocab
 
 from . import lexicons
 from .spans import token_spans
+from .startup import import_jieba
 
+jieba = import_jieba()
 jieba.setLogLevel(logging.WARNING)
 
 #: lexicons whose entries become words of the segmenter (frequency high enough to win over a split)
@@ -43,29 +47,240 @@ _SENTENCE_END = set("。！？!?")
 _TRAILING = set("”」』’）)》…")
 
 
-def segmenter(user_lexicons: Iterable[str] = USER_DICT_LEXICONS) -> jieba.Tokenizer:
+def segmenter(user_lexicons: Iterable[str] = USER_DICT_LEXICONS) -> Segmenter:
     """jieba with the package's words added; one per process and lexicon set."""
     # one cache key however it is called (``segmenter()`` and ``segmenter(USER_DICT_LEXICONS)`` used to
     # build two 500,000-word dictionaries per process)
     return _segmenter(tuple(user_lexicons))
 
 
+#: one first character's entries in the cache: the count of the character itself (None when it is no
+#: entry), the second characters of its longer entries in order, those entries grouped by second character
+#: (UTF-8, each followed by a newline), where each group starts in those bytes and in the counts (uint32
+#: arrays, one more than the groups), and the counts (int64)
+Bucket = tuple[int | None, str, bytes, bytes, bytes, bytes]
+
+#: after this many characters of text, a batch reads the whole dictionary: by then it has read much of it,
+#: and finding what each text needs costs 2-3 ms an article that reading it all at once saves
+_LAZY_CHARS = 50_000
+
+
+class Segmenter(jieba.Tokenizer):
+    """A ``jieba.Tokenizer`` whose prefix dictionary is read as the texts it cuts need it: the entries of
+    each character of a text and the entries that start with each pair of adjacent characters in it. A
+    one-article run builds about 3 % of the 500,000 entries (building all of them was most of the
+    segmenter's share of a cold start). Segmentation is jieba's own, on the same entries.
+
+    Every entry jieba reads while cutting a text is the text's character at a position or a stretch that
+    starts there, so cutting, the DAG, words added and frequencies suggested require their text first.
+    ``FREQ`` holds what was required so far: code that reads it itself requires its text first (the
+    pipeline requires each article's text before any stage, see ``pipeline.api``, and the stages read
+    stretches of it), or reads through :func:`word_freq`.
+    """
+
+    def __init__(self, buckets: dict[str, Bucket], total: int) -> None:
+        super().__init__()
+        self.FREQ = {}
+        self.total = total
+        self.initialized = True
+        self._buckets = buckets  # first character -> its entries, as stored (see ``Bucket``)
+        # a first character's groups once a text needed one, with a flag per group read
+        self._opened: dict[str, tuple[str, bytes, array, array, array, bytearray]] = {}
+        self._chars_done: set[str] = set()
+        self._pairs_seen: set[str] = set()  # pairs whose group is read or absent
+        self._last_required: str | None = None
+        self._required_chars = 0
+        self._bucket_lock = threading.RLock()
+
+    def require(self, text: str) -> None:
+        """Read the entries of every character of ``text`` and those that start with each pair of adjacent
+        characters in it."""
+        if not self._buckets or text is self._last_required:
+            return
+        self._required_chars += len(text)
+        if self._required_chars > _LAZY_CHARS:
+            self.require_all()
+            return
+        with self._bucket_lock:
+            freq = self.FREQ
+            for char in set(text) - self._chars_done:
+                bucket = self._buckets.get(char)
+                if bucket is not None and bucket[0] is not None:
+                    freq[char] = bucket[0]
+                self._chars_done.add(char)
+            new = set(map(operator.add, text, text[1:])) - self._pairs_seen
+            for pair in new:
+                self._read_group(pair)
+            self._pairs_seen |= new
+        self._last_required = text
+
+    def _read_group(self, pair: str) -> None:
+        opened = self._opened.get(pair[0])
+        if opened is None:
+            bucket = self._buckets.get(pair[0])
+            if bucket is None:
+                return
+            byte_starts, count_starts, counts = array("I"), array("I"), array("q")
+            byte_starts.frombytes(bucket[3])
+            count_starts.frombytes(bucket[4])
+            counts.frombytes(bucket[5])
+            opened = (bucket[1], bucket[2], byte_starts, count_starts, counts, bytearray(len(bucket[1])))
+            self._opened[pair[0]] = opened
+        seconds, words, byte_starts, count_starts, counts, done = opened
+        i = seconds.find(pair[1])
+        if i < 0 or done[i]:
+            return
+        done[i] = 1
+        group = words[byte_starts[i]:byte_starts[i + 1] - 1].decode("utf-8").split("\n")
+        self.FREQ.update(zip(group, counts[count_starts[i]:count_starts[i + 1]], strict=True))
+
+    def require_all(self) -> None:
+        """Read every entry (a batch that needs much of them anyway, a test)."""
+        with self._bucket_lock:
+            for first, bucket in self._buckets.items():
+                if first not in self._chars_done and bucket[0] is not None:  # read ones may hold added words
+                    self.FREQ[first] = bucket[0]
+                for second in bucket[1]:
+                    self._read_group(first + second)
+            self._buckets, self._opened, self._chars_done, self._pairs_seen = {}, {}, set(), set()
+
+    def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):  # type: ignore[no-untyped-def]
+        self.require(jieba.strdecode(sentence))
+        return super().cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+
+    def get_DAG(self, sentence):  # type: ignore[no-untyped-def]
+        self.require(sentence)
+        return super().get_DAG(sentence)
+
+    def add_word(self, word, freq=None, tag=None):  # type: ignore[no-untyped-def]
+        self.require(jieba.strdecode(word))  # read first, or reading it later would undo the word
+        return super().add_word(word, freq, tag)
+
+    def suggest_freq(self, segment, tune=False):  # type: ignore[no-untyped-def]
+        self.require(segment if isinstance(segment, str) else "".join(segment))
+        return super().suggest_freq(segment, tune)
+
+    def set_dictionary(self, dictionary_path):  # type: ignore[no-untyped-def]
+        self._buckets = {}  # another dictionary: jieba reads it whole
+        return super().set_dictionary(dictionary_path)
+
+
+def word_freq(word: str) -> int:
+    """The segmenter's count of ``word`` (0 when it is no word of its dictionary), whatever was required."""
+    tok = segmenter()
+    tok.require(word[:2])
+    return tok.FREQ.get(word, 0)
+
+
 @cache
-def _segmenter(user_lexicons: tuple[str, ...]) -> jieba.Tokenizer:
-    tok = jieba.Tokenizer()
-    _load_dictionary(tok)
+def _segmenter(user_lexicons: tuple[str, ...]) -> Segmenter:
+    words = user_words(user_lexicons)
+    cache_file, key = _dictionary_cache(user_lexicons, words)
+    tok = _load_prefix_dict(cache_file, key)
+    if tok is not None:
+        return tok
+    full = jieba.Tokenizer()
+    _load_dictionary(full)
+    for word in words:
+        full.add_word(word, freq=_USER_WORD_FREQ)
+    try:
+        buckets = _buckets(full.FREQ)
+    except ValueError:  # a custom dictionary with a word the cache cannot hold: used whole, not cached
+        tok = Segmenter({}, full.total)
+        tok.FREQ = full.FREQ
+        return tok
+    _save_prefix_dict(buckets, full.total, cache_file, key)
+    return Segmenter(buckets, full.total)
+
+
+def user_words(user_lexicons: Iterable[str]) -> list[str]:
+    """The lexicon entries that become words of the segmenter, in the order they are added."""
+    found: list[str] = []
     for name in user_lexicons:
         for entry in lexicons.words(name):
             word = entry.split("\t", 1)[0].strip()
             if len(word) >= 2 and " " not in word:
-                tok.add_word(word, freq=_USER_WORD_FREQ)
-    return tok
+                found.append(word)
+    return found
+
+
+_DICT_FORMAT = "zhnews-dict-4"
+
+
+def _dictionary_cache(user_lexicons: tuple[str, ...], words: list[str]) -> tuple[str, str]:
+    """The cache file of the segmenter's whole prefix dictionary (jieba's words and the package's), and
+    the key its content must carry. The file is named by the dictionary and the lexicon names only, so a
+    lexicon edit rewrites it rather than leaving another 7 MB file behind."""
+    path = os.path.abspath(_dictionary_path())
+    stat = os.stat(path)
+    source = f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{jieba.__version__}|{','.join(user_lexicons)}"
+    name = hashlib.sha1(source.encode()).hexdigest()[:16]
+    # sorted: a lexicon is a set, whose order changes from one process to the next (string hashing)
+    listed = chr(10).join(sorted(words))
+    key = hashlib.sha1(f"{_DICT_FORMAT}|{source}|{_USER_WORD_FREQ}|{listed}".encode()).hexdigest()
+    return os.path.join(tempfile.gettempdir(), f"zhnews-jieba-dict.{name}.cache"), key
+
+
+def _buckets(freq: dict[str, int]) -> dict[str, Bucket]:
+    """The prefix dictionary by first and second character (see ``Bucket``). The words of a group are
+    joined by a newline (no word holds one): a group splits back into its words far faster than
+    ``marshal`` reads them one by one, and it is only decoded when a text needs it."""
+    singles: dict[str, int] = {}
+    grouped: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    for word, count in freq.items():
+        if not word or "\n" in word:
+            raise ValueError(f"a dictionary word the cache cannot hold: {word!r}")
+        if len(word) == 1:
+            singles[word] = count
+        else:
+            grouped.setdefault(word[0], {}).setdefault(word[1], []).append((word, count))
+    buckets: dict[str, Bucket] = {}
+    for first in singles.keys() | grouped.keys():
+        groups = grouped.get(first, {})
+        seconds = "".join(sorted(groups))
+        words, byte_starts, count_starts, counts = bytearray(), array("I", [0]), array("I", [0]), array("q")
+        for second in seconds:
+            for word, count in groups[second]:
+                words += word.encode("utf-8") + b"\n"
+                counts.append(count)
+            byte_starts.append(len(words))
+            count_starts.append(len(counts))
+        buckets[first] = (singles.get(first), seconds, bytes(words), byte_starts.tobytes(), count_starts.tobytes(),
+                          counts.tobytes())
+    return buckets
+
+
+def _load_prefix_dict(cache_file: str, key: str) -> Segmenter | None:
+    """The segmenter from the cache, when it is there and made for these words."""
+    try:
+        with open(cache_file, "rb") as fh:
+            fmt, found_key, buckets, total = marshal.loads(fh.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None  # none yet, broken, or another format: built again
+    if fmt != _DICT_FORMAT or found_key != key or not isinstance(buckets, dict) or not isinstance(total, int):
+        return None
+    return Segmenter(buckets, total)
+
+
+def _save_prefix_dict(buckets: dict[str, Bucket], total: int, cache_file: str, key: str) -> None:
+    try:
+        data = marshal.dumps((_DICT_FORMAT, key, buckets, total))
+        # written whole under another name then renamed: a reader never sees half a file
+        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(cache_file), prefix="zhnews-jieba-dict.")
+    except (OSError, ValueError):
+        return  # a read-only temp dir: the dictionary is built at every start
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, cache_file)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 def _load_dictionary(tok: jieba.Tokenizer) -> None:
     """jieba's prefix dictionary from the cache file jieba itself writes, read in one piece:
-    ``marshal.load`` on a file object (what jieba does) takes three times as long as ``marshal.loads``,
-    and this load is most of a cold start."""
+    ``marshal.load`` on a file object (what jieba does) takes three times as long as ``marshal.loads``."""
     cache_file = os.path.join(tempfile.gettempdir(), "jieba.cache")
     if tok.dictionary == jieba.DEFAULT_DICT and os.path.isfile(cache_file):
         try:
@@ -208,7 +423,7 @@ def parse_word_tags(path: str) -> dict[str, str]:
 
 def is_word(text: str) -> bool:
     """Whether the segmenter's dictionary knows ``text`` as a word (used to rejoin page breaks)."""
-    return segmenter().FREQ.get(text, 0) > 0
+    return word_freq(text) > 0
 
 
 class JiebaTokenizer:

@@ -52,3 +52,129 @@ def test_cached_table_is_the_one_posseg_builds() -> None:
     # every 37th word (bisection over the whole table; all of them would take seconds)
     for word in list(expected)[::37]:
         assert table.get(word) == expected[word], word
+
+
+def _reference_tokenizer(words: list[str]):
+    """jieba's own way: its dictionary, then ``add_word`` for each of the package's words."""
+    tok = segment.jieba.Tokenizer()
+    segment._load_dictionary(tok)
+    for word in words:
+        tok.add_word(word, freq=segment._USER_WORD_FREQ)
+    return tok
+
+
+def test_cached_prefix_dictionary_is_jiebas_with_the_package_words(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+    import tempfile
+
+    words = segment.user_words(segment.USER_DICT_LEXICONS)
+    expected = _reference_tokenizer(words)
+    jieba_cache = Path(tempfile.gettempdir()) / "jieba.cache"
+    if jieba_cache.is_file():  # spares jieba parsing its dictionary again in the empty temp dir
+        shutil.copy(jieba_cache, tmp_path / "jieba.cache")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    built = segment._segmenter.__wrapped__(segment.USER_DICT_LEXICONS)  # no cache yet: built, then written
+    assert list(tmp_path.glob("zhnews-jieba-dict.*.cache"))
+    loaded = segment._segmenter.__wrapped__(segment.USER_DICT_LEXICONS)  # read from the cache
+    text = "国务院新闻办公室发言人表示，北京市海淀区人民法院于2024年审理了3起案件。"
+    for hmm in (True, False):
+        assert list(loaded.cut(text, HMM=hmm)) == list(expected.cut(text, HMM=hmm))
+    for tok in (built, loaded):
+        tok.require_all()
+        assert tok.initialized and tok.total == expected.total
+        assert tok.FREQ == expected.FREQ
+
+
+def _small_segmenter() -> segment.Segmenter:
+    freq = {"北京": 50, "北": 10, "京": 5, "记者": 70, "记": 8, "者": 3, "表示": 90, "表": 4, "示": 2}
+    return segment.Segmenter(segment._buckets(freq), sum(freq.values()))
+
+
+def test_segmenter_reads_the_entries_a_text_needs() -> None:
+    tok = _small_segmenter()
+    assert tok.FREQ == {}
+    assert list(tok.cut("北京记者", HMM=False)) == ["北京", "记者"]
+    # its characters, and what starts with 北京, 京记 or 记者: nothing of 表
+    assert tok.FREQ == {"北": 10, "京": 5, "记": 8, "者": 3, "北京": 50, "记者": 70}
+    assert tok.get_DAG("表示") == {0: [0, 1], 1: [1]} and tok.FREQ["表示"] == 90
+
+
+def test_segmenter_cuts_as_jieba_does_with_the_whole_dictionary() -> None:
+    """Texts written for this test, with the characters and pairs the lazy reading must not miss: a word
+    that starts where another ends, a long word made of shorter ones, letters, digits and a line break."""
+    full = _reference_tokenizer(segment.user_words(segment.USER_DICT_LEXICONS))
+    texts = ["中华人民共和国国务院新闻办公室今天举行发布会，国家统计局局长康义表示，GDP增长5.2%。",
+             "记者从北京市海淀区人民法院获悉：\n该院于2024年审理了3起涉及人工智能的知识产权案件。",
+             "乒乓球拍卖完了；南京市长江大桥；研究生命的起源"]
+    for text in texts:
+        lazy = segment.Segmenter(segment._buckets(full.FREQ), full.total)
+        for hmm in (True, False):
+            assert list(lazy.cut(text, HMM=hmm)) == list(full.cut(text, HMM=hmm))
+        for i in range(len(text)):  # every stretch the text holds reads as in the whole dictionary
+            for j in range(i + 1, min(len(text), i + 8) + 1):
+                assert lazy.FREQ.get(text[i:j]) == full.FREQ.get(text[i:j]), text[i:j]
+
+
+def test_segmenter_keeps_a_word_added_before_its_entries_were_read() -> None:
+    tok = _small_segmenter()
+    tok.add_word("北京人", freq=500)
+    assert tok.FREQ["北京人"] == 500 and tok.FREQ["北京"] == 50  # the entries of 北京 were read first
+    tok.require("北京人来了")
+    assert tok.FREQ["北京人"] == 500
+    assert list(tok.cut("北京人", HMM=False)) == ["北京人"]
+    tok.add_word("记者", freq=999)  # a word of entries not read yet: the new count must win
+    assert list(tok.cut("记者", HMM=False)) == ["记者"] and tok.FREQ["记者"] == 999
+
+
+def test_word_freq_reads_what_no_text_required_yet() -> None:
+    tok = segment.segmenter()
+    assert segment.word_freq("龘龘龘") == 0
+    assert segment.word_freq("记者") == tok.FREQ["记者"] > 0
+    assert segment.is_word("记者") and not segment.is_word("记者们好")
+
+
+def test_prefix_dictionary_cache_refuses_other_words_and_broken_files(tmp_path: Path) -> None:
+    freq = {"北京": 5, "北": 0, "记者": 7, "记": 0}
+    path = str(tmp_path / "dict.cache")
+    segment._save_prefix_dict(segment._buckets(freq), 12, path, "key-1")
+    again = segment._load_prefix_dict(path, "key-1")
+    assert again is not None and again.total == 12 and again.initialized
+    again.require_all()
+    assert dict(again.FREQ.items()) == freq
+    assert segment._load_prefix_dict(path, "key-2") is None  # other words, other key
+    Path(path).write_bytes(b"not marshal")
+    assert segment._load_prefix_dict(path, "key-1") is None
+    with pytest.raises(ValueError):
+        segment._buckets({"a\nb": 1})
+
+
+def test_prefix_dictionary_key_follows_the_package_words() -> None:
+    words = segment.user_words(segment.USER_DICT_LEXICONS)
+    path, key = segment._dictionary_cache(segment.USER_DICT_LEXICONS, words)
+    path2, key2 = segment._dictionary_cache(segment.USER_DICT_LEXICONS, [*words, "新词语"])
+    assert path == path2 and key != key2
+    # a lexicon is a set: its order differs between processes, the key must not
+    assert segment._dictionary_cache(segment.USER_DICT_LEXICONS, words[::-1])[1] == key
+
+
+def test_prefix_dictionary_cache_is_found_by_another_process() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = ("from pipeline import segment; w = segment.user_words(segment.USER_DICT_LEXICONS); "
+            "print(segment._dictionary_cache(segment.USER_DICT_LEXICONS, w)[1])")
+    keys = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(keys) == 1
+
+
+def test_segmenter_reads_the_whole_dictionary_once_a_batch_has_read_enough(monkeypatch) -> None:
+    tok = _small_segmenter()
+    monkeypatch.setattr(segment, "_LAZY_CHARS", 6)
+    tok.add_word("表示过", freq=40)
+    tok.cut("北京")  # 3 + 2 characters required so far: still lazy
+    assert "记者" not in tok.FREQ
+    tok.cut("记者")  # 7: everything is read, and the added word is kept
+    assert tok.FREQ["表示"] == 90 and tok.FREQ["表示过"] == 40 and not tok._buckets
+    assert list(tok.cut("北京记者表示过", HMM=False)) == ["北京", "记者", "表示过"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -78,6 +79,13 @@ def digest() -> str:
             h.update(path.name.encode())
             h.update(path.read_bytes())
     return h.hexdigest()[:10]
+
+
+def longest_first(words: Iterable[str]) -> list[str]:
+    """Longest first, as an alternation of literals needs them; words of one length in code-point order, so
+    a pattern built from a set is the same string in every process (a set's order follows string hashing,
+    which changes between processes) and the compiled-pattern cache finds it."""
+    return sorted(words, key=lambda w: (-len(w), w))
 
 
 def alternation(name: str) -> str:
