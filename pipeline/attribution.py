@@ -146,6 +146,16 @@ class Context:
             return self.people[i]
         return None
 
+    def people_named_in(self, start: int, end: int) -> dict[str, Mention]:
+        """The people whose mention starts in [start, end) outside reported speech, by name, first mention kept."""
+        named: dict[str, Mention] = {}
+        person = self.person_starting_in(start, end)
+        while person is not None:
+            if not self.in_speech(person.start):
+                named.setdefault(person.name, person)
+            person = self.person_starting_in(person.start + 1, end)
+        return named
+
     def add_speech(self, start: int, end: int) -> None:
         """Mark reported speech as found: names inside it are not candidates for a later pronoun."""
         insort(self.speech_spans, (start, end))
@@ -894,12 +904,7 @@ def speaker_of_clause(ctx: Context, pos: int, floor: int) -> list[Speaker]:
         return [_person(person)]
     # 同样是在秋天，晚唐诗人许浑，傍晚登上清渭楼，…即兴作诗：“…” : the one person the sentence names, as a
     # subject (opening a clause or set off by a comma; not 鲁村蔡塘自然村, not in brackets)
-    named: dict[str, Mention] = {}
-    person = ctx.person_starting_in(s0, pos)
-    while person is not None:
-        if not ctx.in_speech(person.start):
-            named.setdefault(person.name, person)
-        person = ctx.person_starting_in(person.start + 1, pos)
+    named = ctx.people_named_in(s0, pos)
     if len(named) != 1:
         return []
     person = next(iter(named.values()))

@@ -795,12 +795,7 @@ def _person_of_previous_sentence(ctx: Context, mark: int, ps: int) -> list[Speak
     start = end - 1
     while start > ps and text[start - 1] not in SENTENCE_END and text[start - 1] not in CLOSERS:
         start -= 1
-    names: dict[str, Mention] = {}
-    person = ctx.person_starting_in(start, end)
-    while person is not None:
-        if not ctx.in_speech(person.start):
-            names.setdefault(person.name, person)
-        person = ctx.person_starting_in(person.start + 1, end)
+    names = ctx.people_named_in(start, end)
     return [_person_speaker(next(iter(names.values())))] if len(names) == 1 else []
 
 
