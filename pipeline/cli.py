@@ -297,5 +297,41 @@ def version() -> None:
     typer.echo(pipeline_version())
 
 
-def main() -> None:  # pragma: no cover - console entry point
-    app()
+def main() -> None:
+    """The console entry point: the command, then an exit that skips tearing the interpreter down.
+
+    Python's own exit frees every object of spaCy, numpy, jieba and the lexicons one by one: a quarter of
+    the wall time of a one-article ``zhnews extract`` (0.3-0.4 s). Here the exit handlers run (the caches
+    are written, logging is flushed), stdout and stderr are flushed and the process ends with the
+    command's status; while a thread that Python would wait for is still running, the exit is Python's."""
+    try:
+        app()
+        status: object = 0
+    except SystemExit as exc:
+        status = exc.code
+    _quick_exit(status)
+
+
+def _quick_exit(status: object) -> None:
+    import atexit
+    import os
+    import threading
+
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)
+    waited_for = [t for t in threading.enumerate() if t is not threading.main_thread() and not t.daemon]
+    if waited_for or run_exit_handlers is None:
+        sys.exit(status)
+    if status is None:
+        code = 0
+    elif isinstance(status, int):
+        code = status
+    else:  # sys.exit("message"): printed, status 1
+        print(status, file=sys.stderr)
+        code = 1
+    run_exit_handlers()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (| head); Python's own exit says 120 then
+            code = code or 120
+    os._exit(code)

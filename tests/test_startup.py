@@ -88,3 +88,50 @@ def test_one_article_extract_imports_none_of_what_it_does_not_use():
         print("imported", [name for name in unused if name in sys.modules])
     """)
     assert "imported []" in out
+
+
+def _run_main(args: list[str], before: str = "") -> subprocess.CompletedProcess[str]:
+    code = textwrap.dedent(f"""
+        import sys
+        {before}
+        from pipeline.cli import main
+        sys.argv = ["zhnews", *{args!r}]
+        main()
+    """)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=240)
+
+
+def test_main_exits_without_tearing_down_but_with_exit_handlers_and_output():
+    import json
+
+    article = Path(__file__).resolve().parent.parent / "raw" / "000_e860e59f66b08cf4.txt"
+    before = textwrap.dedent("""
+        import atexit
+        atexit.register(lambda: print("exit handler ran", file=sys.stderr))
+        class Torn:
+            def __del__(self):
+                print("torn down", file=sys.stderr)
+        kept = Torn()  # freed only when Python tears the interpreter down
+    """).replace("\n", "\n        ")
+    done = _run_main(["extract", str(article)], before)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["article"]["id"] == article.stem  # the whole JSON, flushed
+    assert "exit handler ran" in done.stderr and "torn down" not in done.stderr
+
+
+def test_main_keeps_the_commands_exit_status():
+    assert _run_main(["extract", "no-such-file.txt"]).returncode == 1
+    assert _run_main(["extract"]).returncode == 2  # usage error
+    assert _run_main(["--help"]).returncode == 0
+
+
+def test_main_waits_for_a_running_thread_as_python_would():
+    before = textwrap.dedent("""
+        import threading, time
+        def late():
+            time.sleep(0.5)
+            print("thread finished", file=sys.stderr)
+        threading.Thread(target=late).start()
+    """).replace("\n", "\n        ")
+    done = _run_main(["--help"], before)
+    assert done.returncode == 0 and "thread finished" in done.stderr
