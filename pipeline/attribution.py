@@ -45,7 +45,8 @@ _TIME_PREFIX = re.compile(r"(?:[\d一二三四五六七八九〇零十]{2,4}年)
 #: the number of an item in a list before its subject (一、双方认为 / （二）双方同意 / 3.双方)
 _ENUMERATOR = re.compile(r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])")
 #: a news dateline before the first sentence (本报北京12月1日电（记者…）, 新华社北京12月1日电)
-_DATELINE = re.compile(r"(?:本报|新华社|中新社)[^，。（(]{0,20}电(?:[（(][^）)]{0,40}[）)])?")
+_DATELINE = re.compile(r"(?:本报|新华社|中新社)[^，。（(]{0,20}[电讯](?:[（(][^）)]{0,40}[）)])?"
+                       r"(?:[ *]*(?:本报|新华社|中新社)?记者[^，,。：:“”]{1,24}?报道[：:])?")
 #: a clause of time or occasion before the subject (众人大笑之后，黑老接着… / 会见前，习近平… / 十九大上，…)
 _LEAD_CLAUSE = re.compile(r"[^，,。！？；：“”]{1,16}(?:之后|以后|之前|以前|后|前|时|之际|期间|上|中)[，,]")
 #: 据披露的BBC内部备忘录 : how the document came to be known is not part of its name

