@@ -571,7 +571,32 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if kind == "unnamed" and _PLURAL.match(phrase):
             kind = "group"  # 多位专家, 部分代表: several people named as a group
         return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
-    return []
+    return _counted_person(ctx, cs, end)
+
+
+#: one or a few people counted with a classifier for people (一位业务经理, 那位女士, 一名审判员, 两位老人), after
+#: at most a modifier with 的 (中信公司的一位业务经理): whatever the noun, 位/名 count people
+_COUNTED_PERSON = re.compile(r"(?:[^，,。；;：:“”]{1,14}的)?(一|这|那|该|另一|两|几|多|数)(?:位|名)"
+                             r"[^，,。；;：:“”\d０-９着了却在把被对向给跟]{1,10}")
+
+
+def _counted_person(ctx: Context, cs: int, end: int) -> list[Speaker]:
+    """A person named by a classifier for people and a noun the speaker lexicon may not have (一位业务经理
+    说, 一名审判员称): the phrase as written (GUIDE: 一位老人)."""
+    text = ctx.text
+    start = cs
+    for pattern in (_openers_re(), _TIME_PREFIX):
+        m = pattern.match(text, start, end)
+        if m is not None and m.end() < end:
+            start = m.end()
+    m = _COUNTED_PERSON.fullmatch(text, start, end)
+    # the phrase ends where a word ends (这位老|太太幽默地 is a filler cut into the noun)
+    if m is None or _PREPOSITION.match(text, start, end) or _ADDRESSEE.search(text, start, end) \
+            or ctx.in_speech(start) or (end not in ctx.token_ends and end != len(text)) \
+            or ctx.verb_ending_at(end) is not None:  # 一位摊主抱怨说 : the phrase before both verbs speaks
+        return []
+    kind = "group" if m.group(1) in ("两", "几", "多", "数") else "unnamed"
+    return [Speaker(text[start:end], kind, None, start, end)]
 
 
 #: a name in Latin script (POLITICO, BBC, The Lancet): a medium, body or agency written as such

