@@ -980,6 +980,29 @@ def unnamed_before(ctx: Context, floor: int, pos: int) -> Speaker | None:
     return Speaker(best.group(), "unnamed", None, best.start(), best.end())
 
 
+#: a verb or preposition whose object is the person after it (同克林顿会谈, 会见了王一, 对他们说)
+_OBJECT_OF = re.compile(r"(?:同|跟|向|对|给|会见|会晤|接见|看望|拜会|拜访|致电|宴请|陪同|邀请)了?"
+                        r"[^，,。！？；;：:“”]{0,12}$")
+
+
+def _subject_over_object(ctx: Context, m: Mention, floor: int) -> Speaker | None:
+    """The person a sentence opens with, when the nearest person before a 他/她 is the object of that
+    sentence's verb (桥本在今天晚上同美国总统克林顿进行电话会谈，他在…谈话中说 → 桥本): the pronoun goes on
+    with the subject."""
+    text = ctx.text
+    s0 = floor
+    for i in range(m.start - 1, floor - 1, -1):
+        if text[i] in _SENTENCE_END:
+            s0 = i + 1
+            break
+    subject = [sp for sp in _subject_at(ctx, s0, m.start, sentence=False) if sp.type == "person"]
+    if len(subject) != 1 or subject[0].name == m.name or subject[0].end > m.start:
+        return None
+    if not _OBJECT_OF.search(text, subject[0].end, m.start):
+        return None
+    return subject[0]
+
+
 def resolve_pronoun(ctx: Context, start: int, end: int, number: str) -> list[Speaker]:
     """他/她: the nearest person before. 他们: the people named together in the nearest sentence before
     that names several; otherwise the group as written."""
@@ -990,6 +1013,10 @@ def resolve_pronoun(ctx: Context, start: int, end: int, number: str) -> list[Spe
         m = ctx.person_before(start)
         if m is not None and m.start < floor:
             m = None
+        if m is not None:
+            subject = _subject_over_object(ctx, m, floor)
+            if subject is not None:
+                return [subject]
         # the window bounds the scan on a long paragraph with many pronouns (linear, not quadratic)
         unnamed = unnamed_before(ctx, max(m.end if m is not None else floor, start - PRONOUN_WINDOW), start)
         if unnamed is not None:

@@ -624,3 +624,11 @@ def test_people_counted_with_a_classifier_speak_as_written() -> None:
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("欧元启动后企业会要求以欧元结算", "天元公司的一位业务经理"), ("记者不可以旁听", "一名审判员"),
         ("他们老是不开发票", "一位摊主"), ("完全不知道此事", "一名工作人员")]
+
+
+def test_pronoun_goes_on_with_the_subject_not_the_object_of_its_verb() -> None:
+    # pattern of eval ner/peoples_daily: 日本首相桥本龙太郎在今天晚上同美国总统克林顿进行电话会谈，他在…谈话中说，…
+    text = ("首相王一在今天晚上同美国总统李二进行电话会谈，他在随后发表的谈话中说，日本正在采取紧急措施。"
+            "总统张三会见了李二。他说，两国关系良好。\n")
+    quotes, _ = run(text, ["王一", "李二", "张三"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("日本正在采取紧急措施", "王一"), ("两国关系良好", "张三")]
