@@ -558,6 +558,10 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             return [Speaker(org.name, "organization", None, org.start, org.end)] if org is not None else []
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
+        if kind in ("unnamed", "group"):
+            told = _ADDRESSEE.search(text, max(start, end - len(head) - 8), end - len(head))
+            if told is not None and told.start() in ctx.token_starts and text[told.start():told.start() + 2] != "对外":
+                return []  # 再一次向中国人民表示… / 他就对三机部负责人讲 : the people spoken to
         if kind == "role":
             if _ADDRESSEE.search(text, max(start, end - len(head) - 8), end - len(head)):
                 return []  # 孙玉厚咄咄地对儿子说 : the son is spoken to
@@ -635,7 +639,8 @@ def _surname_and_title(ctx: Context, cs: int, end: int) -> Speaker | None:
         at = end - n - 1
         if n < 2 or at < cs or (text[at + 1:end] not in titles and text[at + 1:end] not in _address_forms()):
             continue
-        if text[at] in _common_surnames() and not ctx.in_speech(at):
+        # the surname starts a word (健康专家 is no 康专家)
+        if text[at] in _common_surnames() and not ctx.in_speech(at) and (at in ctx.token_starts or at == cs):
             return Speaker(text[at:end], "unnamed", None, at, end)
     return None
 

