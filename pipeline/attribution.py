@@ -419,6 +419,10 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     while end > cs and text[end - 1] in " *\u3000":
         end -= 1  # **国际货币基金组织** 预计 : emphasis marks of a Markdown export (spaces once cleaned)
     end = strip_fillers(text, cs, end, named.end if named is not None and named.end < verb_start else None)
+    heard = _HEARD.search(text, cs, end) if ctx.text[verb_start:verb_start + 1] in ("说", "讲") else None
+    if heard is not None:
+        # 我听老人的亲属们说，… : who was heard speaks, not who heard
+        return _speaker_ending(ctx, heard.start(1), end)
     found = _speaker_ending(ctx, cs, end)
     # 专家警告说 / 朱邦造回答说 / 空客公司预测认为 : a verb after a speech verb of its own, whose speaker is the
     # phrase before both
@@ -452,6 +456,10 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
                 found = [sp for sp in _subject_at(ctx, pcs, cs - 1) if sp.name != "我"]
         return found
     return []
+
+
+#: 听(到|见)X说 : the one heard, who says it
+_HEARD = re.compile(r"(?<![打探])听(?:到|见)?([^，,。；;：:“”听]{1,14})$")
 
 
 #: a name in quotation marks that stands as a subject (“非洲晴雨表”预计): short, no punctuation
@@ -522,10 +530,13 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if text[end - len(head):end] != head:
             continue
         start = cs
-        for pattern in (_ENUMERATOR, _openers_re(), _REPORTED, _TIME_PREFIX):
+        # 新华社北京5月6日电外经贸部新闻发言人 : the dateline is no part of the speaker
+        for pattern in (_DATELINE, _ENUMERATOR, _openers_re(), _REPORTED, _TIME_PREFIX):
             m = pattern.match(text, start, end)
             if m is not None and m.end() < end - len(head) + 1:
                 start = m.end()
+                if pattern is _TIME_PREFIX and text[start] == "的" and end - start > len(head) + 1:
+                    start += 1  # 5月20日的巴黎国际援塔会议 : the day the meeting was held
         if text[start] == "据" and end - start > len(head):
             start += 1  # 据学者介绍 : the source is the scholar
         if text[start] == "有" and kind in ("role", "unnamed", "group") and (

@@ -78,9 +78,11 @@ _BYLINE = re.compile(r"[电讯](?:[（(][^）)]{0,40}[）)])?[ *]*(?:本报|新�
 #: a sentence opener made of a speech verb that is the writer's (通俗地讲, 简单地说, 换句话说, 总的来说)
 _DISCOURSE = re.compile(r"[\u4e00-\u9fff]{1,4}地|[\u4e00-\u9fff]{0,3}来|换句话|换个角度")
 #: what 称 names rather than says (称它为“欧洲之花”, 称自己是“乡下人”): an object then 为/是
-_NAMING = re.compile(r"(?:它|他|她|其|之|自己|我们|他们|她们|它们)(?:为|是)")
+_NAMING = re.compile(r"(?:它|他|她|其|之|自己|我们|他们|她们|它们)(?:为|是|叫|作|做|“)")
 #: an object that only points back at what was said (是在…上说这番话的, 透露上述计划的): no report of its own
 _POINTING = re.compile(r"(?:这|那|此|上述|该)[^，,。；;：:“”]{0,5}的")
+#: how much is said, not what (我想多说一点，… / 说几句): no report follows
+_AMOUNT = re.compile(r"(?:一点|几点|一句|两句|几句|一些|些|一下|两遍|几遍)")
 
 
 @dataclass
@@ -506,6 +508,8 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             if not punct and not view and (pointing := _POINTING.match(text, j, pe)) is not None \
                     and text[_skip(text, pointing.end(), pe):_skip(text, pointing.end(), pe) + 1] in ("", "。", "！"):
                 continue  # 叶利钦是在…上说这番话的。 : what was said is reported elsewhere
+            if not punct and not view and _AMOUNT.match(text, j, pe):
+                continue  # 我想多说一点，… : an amount of talk, nothing reported
             if not view and m.group() == "报道" and _BYLINE.search(text, ps, _skip(text, vs, ps, -1)):
                 continue  # 本报平壤5月12日电记者赵嘉鸣报道：… : the byline of the article itself
             # speech in marks that opens here and closes the sentence is a direct quote, not this

@@ -655,3 +655,15 @@ def test_publisher_with_a_day_and_a_country_and_what_people_report() -> None:
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("扩建计划将有损地区和平", "土耳其外交部"), ("难民人数还在增加", "阿尔巴尼亚政府"),
         ("单纯以农业为主不行", "许多村民")]
+
+
+def test_dateline_day_of_meeting_naming_amounts_and_who_was_heard() -> None:
+    # patterns of news sentences (eval ner/peoples_daily, read when checking these rules):
+    # 新华社北京5月6日电外经贸部新闻发言人今天说，… / 5月20日的巴黎国际援塔会议明确表示，… / 人们称它叫孤山 /
+    # 让人们称他“于大爷” / 我想多说一点，… / 后来，我听老人的亲属们说，…
+    text = ("新华社北京5月6日电外经贸部新闻发言人今天说，配额被扣减。\n"
+            "分析家注意到，5月20日的巴黎国际会议明确表示，经援将泡汤。人们称它叫孤山。王一愿意让人们称他“于大爷”。"
+            "我想多说一点，可手捏不住笔。后来，我听王一说，老红军在弥留之际还在唱歌。\n")
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("配额被扣减", "外经贸部新闻发言人"), ("经援将泡汤", "巴黎国际会议"), ("老红军在弥留之际还在唱歌", "王一")]
