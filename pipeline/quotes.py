@@ -618,8 +618,10 @@ def _before_next_attribution(ctx: Context, start: int, end: int) -> int:
     text = ctx.text
     for m in _cue_re().finditer(text, start, end):
         vs, ve = m.start(), m.end()
-        if not ctx.is_cue(vs, ve) or nominal(text, vs) or ve >= end:
+        if not ctx.is_cue(vs, ve) or nominal(text, vs) or ve >= len(text):
             continue
+        if ve == end and text[ve] not in "，,：:":
+            continue  # a verb right at the end introduces only the direct quote after it (妇女们则表示，“…”)
         if not (text[ve] in "，,：:" or (m.group() in _bare_verbs() and text[ve] not in "了过着的出")):
             continue
         cs = clause_start(text, vs, start)

@@ -667,3 +667,11 @@ def test_dateline_day_of_meeting_naming_amounts_and_who_was_heard() -> None:
     quotes, _ = run(text, ["王一"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("配额被扣减", "外经贸部新闻发言人"), ("经援将泡汤", "巴黎国际会议"), ("老红军在弥留之际还在唱歌", "王一")]
+
+
+def test_reported_speech_stops_before_a_verb_that_opens_a_direct_quote() -> None:
+    # pattern of a news sentence (eval article pd1998_19980103-02-003, gold): 青年人表示要“…”；妇女们则表示，“…”。
+    text = "青年人表示要“先学本领早致富”；妇女们则表示，“不想多生娃，一心奔小康”。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("要“先学本领早致富”", "indirect", "青年人"), ("不想多生娃，一心奔小康", "direct", "妇女们")]
