@@ -871,6 +871,12 @@ def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> 
         return []
     for org in ctx.orgs:
         if org.start == start:
+            # 中国长城工业总公司发言人已发表谈话，指出… : the body's spokesman or official, as written
+            head = next(((h, kind) for h, kind in _heads() if kind in ("unnamed", "role", "group")
+                         and text.startswith(h, org.end) and h != "我"), None)
+            if head is not None:
+                end = org.end + len(head[0])
+                return [Speaker(text[start:end], "group" if head[1] == "group" else "unnamed", None, start, end)]
             return [Speaker(org.name, "organization", None, org.start, org.end)]
     for head, kind in _heads():
         if kind in ("organization", "group") and text.startswith(head, start) and head != "我":

