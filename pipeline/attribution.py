@@ -582,6 +582,11 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             return [Speaker(org.name, "organization", None, org.start, org.end)] if org is not None else []
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
+        if kind == "subject":
+            # 大家 speaks only as the whole subject (座谈会上，大家认为); 招呼大家说 / 告诉大家 make it the object
+            if phrase != head:
+                return []
+            return [Speaker(phrase, "group", None, start, end)]
         if kind in ("unnamed", "group"):
             told = _ADDRESSEE.search(text, max(start, end - len(head) - 8), end - len(head))
             if told is not None and told.start() in ctx.token_starts and text[told.start():told.start() + 2] != "对外":

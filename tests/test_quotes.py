@@ -708,3 +708,10 @@ def test_spokesman_of_a_body_opening_the_sentence_and_feelings_shown() -> None:
     text = "长城工业总公司发言人已发表谈话，指出所谓政治捐款毫无事实根据。王一对银行没有技术限制表示疑惑。\n"
     quotes, _ = run(text, ["王一"], orgs=[("长城工业总公司", 0)])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("所谓政治捐款毫无事实根据", "长城工业总公司发言人")]
+
+
+def test_everyone_speaks_only_as_the_whole_subject() -> None:
+    # pattern of the novel (eval speakers/dev_unsplit): 他在黑暗中招呼大家说。 — 大家 is the one called
+    text = "座谈会上，大家认为，母亲的恩情难以表达。王一在黑暗中招呼大家说，快走吧。\n"
+    quotes, _ = run(text, [])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("母亲的恩情难以表达", "大家")]
