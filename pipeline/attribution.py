@@ -516,6 +516,12 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             found.insert(0, other)
             at = other.start
         return found
+    etc = _ETC.search(text, cs, end)
+    if etc is not None and etc.start() > cs:
+        # 王一、李二等专家认为 : the people named before 等 speak, one quote each (GUIDE: A和B都认为)
+        named = [sp for sp in _speaker_ending(ctx, cs, etc.start()) if sp.type == "person"]
+        if named:
+            return named
     for pronoun, number in sorted(_pronouns().items(), key=lambda kv: -len(kv[0])):
         if text[end - len(pronoun):end] == pronoun and text[end - len(pronoun) - 1:end - len(pronoun)] != "其":
             return resolve_pronoun(ctx, end - len(pronoun), end, number)
@@ -660,6 +666,10 @@ def _counted_person(ctx: Context, cs: int, end: int) -> list[Speaker]:
         return []
     kind = "group" if m.group(1) in ("两", "几", "多", "数") else "unnamed"
     return [Speaker(text[start:end], kind, None, start, end)]
+
+
+#: 等 after a list of names, with the noun for them (王一、李二等专家, 王一等人)
+_ETC = re.compile(r"等(?:人|[\u4e00-\u9fff]{1,5})?$")
 
 
 #: a name in Latin script (POLITICO, BBC, The Lancet): a medium, body or agency written as such

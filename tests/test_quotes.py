@@ -715,3 +715,11 @@ def test_everyone_speaks_only_as_the_whole_subject() -> None:
     text = "座谈会上，大家认为，母亲的恩情难以表达。王一在黑暗中招呼大家说，快走吧。\n"
     quotes, _ = run(text, [])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("母亲的恩情难以表达", "大家")]
+
+
+def test_people_named_before_etc_speak_one_quote_each() -> None:
+    # written for this rule (GUIDE: one statement by several named people, one quote per person)
+    text = "王一、李二等专家认为，改革势在必行。北京等地专家认为，天气转暖。\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [
+        ("改革势在必行", "王一"), ("改革势在必行", "李二"), ("天气转暖", "北京等地专家")]
