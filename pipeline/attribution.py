@@ -420,6 +420,10 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     while end > cs and text[end - 1] in " *\u3000":
         end -= 1  # **国际货币基金组织** 预计 : emphasis marks of a Markdown export (spaces once cleaned)
     end = strip_fillers(text, cs, end, named.end if named is not None and named.end < verb_start else None)
+    words_of = _WORDS_OF.match(text, cs, verb_start)
+    if words_of is not None:
+        # 用王一的话说，“…” : whose words they are
+        return _speaker_ending(ctx, words_of.start(1), words_of.end(1))
     heard = _HEARD.search(text, cs, end) if ctx.text[verb_start:verb_start + 1] in ("说", "讲") else None
     if heard is not None:
         # 我听老人的亲属们说，… : who was heard speaks, not who heard
@@ -467,6 +471,8 @@ def speaker_before(ctx: Context, verb_start: int, floor: int) -> list[Speaker]:
     return []
 
 
+#: 用X的话说 : X's words
+_WORDS_OF = re.compile(r"(?:用|按|按照|照|借用)([^，,。；;：:“”]{1,20}?)的话来?$")
 #: 听(到|见)X说 : the one heard, who says it
 _HEARD = re.compile(r"(?<![打探])听(?:到|见)?([^，,。；;：:“”听]{1,14})$")
 

@@ -490,7 +490,7 @@ def find_indirect(ctx: Context, blocks: list[tuple[int, int]], segments: list[Se
             if punct and not view:
                 j = _skip(text, j + 1, pe)
             # 显示出…, 说出了… : a complement after the verb makes it no report
-            elif not view and (m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的出，。！？"):
+            elif not view and (m.group() not in _bare_verbs() or j >= pe or text[j] in "了过着的出得，。！？"):
                 if j >= pe or text[j] in "。！？":
                     report = _report_before(ctx, m, ps, pe, speech)
                     if report is not None:

@@ -723,3 +723,12 @@ def test_people_named_before_etc_speak_one_quote_each() -> None:
     quotes, _ = run(text, ["王一", "李二"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [
         ("改革势在必行", "王一"), ("改革势在必行", "李二"), ("天气转暖", "北京等地专家")]
+
+
+def test_words_of_someone_and_a_complement_after_say() -> None:
+    # patterns of news sentences (eval ner/peoples_daily: 用他自己的话说，“人无压力轻飘飘”，…); the second written
+    # for this rule: 说得最多 is how often, not what
+    text = "王一常年扎根田间。用王一的话说，“人无压力轻飘飘”。“我们会继续努力！”这是王一说得最多的一句话。\n"
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
+        ("人无压力轻飘飘", "direct", "王一"), ("我们会继续努力！", "direct", "王一")]
