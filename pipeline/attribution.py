@@ -855,11 +855,21 @@ def _person_ending(ctx: Context, end: int) -> Speaker | None:
 def _subject_at(ctx: Context, start: int, limit: int, sentence: bool = True) -> list[Speaker]:
     """The subject a sentence opens with: a pronoun, a person (titles before the name allowed, within the
     first clause; several listed one after the other are all the subject), an organization or a speaker
-    noun."""
+    noun. A clause that reads as a lead of time (…后，/…前，) is passed over, unless nothing after it is a
+    subject: 王一来到跟前，说：“…” opens with its subject after all."""
+    found = _subject_from(ctx, start, limit, sentence, lead=True)
+    if not found and _LEAD_CLAUSE.search(ctx.text, start, limit):
+        found = _subject_from(ctx, start, limit, sentence, lead=False)
+    return found
+
+
+def _subject_from(ctx: Context, start: int, limit: int, sentence: bool, lead: bool) -> list[Speaker]:
     text = ctx.text
     while start < limit and text[start] in " *":
         start += 1
     for pattern in (_DATELINE, _openers_re(), _TIME_PREFIX, _LEAD_CLAUSE):
+        if pattern is _LEAD_CLAUSE and not lead:
+            break
         m = pattern.match(text, start, limit)
         if m is not None and m.end() > start and pattern is _LEAD_CLAUSE and _person_then_at(ctx, start, m.end()):
             break  # 基奎特总统在当天的演讲中，… : the clause opens with its subject, it is no lead clause

@@ -732,3 +732,10 @@ def test_words_of_someone_and_a_complement_after_say() -> None:
     quotes, _ = run(text, ["王一"])
     assert [(q["text"], q["kind"], q["speaker"]) for q in quotes] == [
         ("人无压力轻飘飘", "direct", "王一"), ("我们会继续努力！", "direct", "王一")]
+
+
+def test_clause_read_as_a_lead_of_time_still_gives_its_subject_when_nothing_follows() -> None:
+    # written for this rule: 跟前 (in front of) reads like a time clause …前， but the sentence has no other subject
+    text = "王一把李二叫到跟前，对他说：“你去吧。”王一走后，李二说：“好。”\n"
+    quotes, _ = run(text, ["王一", "李二"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("你去吧。", "王一"), ("好。", "李二")]
