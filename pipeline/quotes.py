@@ -82,8 +82,8 @@ _DISCOURSE = re.compile(r"[\u4e00-\u9fff]{1,4}地|[\u4e00-\u9fff]{0,3}来|换句
 _NAMING = re.compile(r"(?:它|他|她|其|之|自己|我们|他们|她们|它们)(?:为|是|叫|作|做|“)")
 #: an object that only points back at what was said (是在…上说这番话的, 透露上述计划的): no report of its own
 _POINTING = re.compile(r"(?:这|那|此|上述|该)[^，,。；;：:“”]{0,5}的")
-#: how much is said, not what (我想多说一点，… / 说几句): no report follows
-_AMOUNT = re.compile(r"(?:一点|几点|一句|两句|几句|一些|些|一下|两遍|几遍)")
+#: how much is said, not what (我想多说一点，… / 说几句), or 说什么也/都 (no matter what): no report follows
+_AMOUNT = re.compile(r"(?:一点|几点|一句|两句|几句|一些|些|一下|两遍|几遍|什么也|什么都)")
 
 
 @dataclass
