@@ -78,8 +78,9 @@ _BYLINE = re.compile(r"[电讯](?:[（(][^）)]{0,40}[）)])?[ *]*(?:本报|新�
                      r"[^，,。：:]{1,24}$")
 #: a sentence opener made of a speech verb that is the writer's (通俗地讲, 简单地说, 换句话说, 总的来说)
 _DISCOURSE = re.compile(r"[\u4e00-\u9fff]{1,4}地|[\u4e00-\u9fff]{0,3}来|换句话|换个角度")
-#: what 称 names rather than says (称它为“欧洲之花”, 称自己是“乡下人”): an object then 为/是
-_NAMING = re.compile(r"(?:它|他|她|其|之|自己|我们|他们|她们|它们)(?:为|是|叫|作|做|“)")
+#: what 称 names rather than says (称它为“欧洲之花”, 称他“于大爷”): an object then 为/叫/作 or the name in marks
+#: (称其是“无根据的” states something, and stays speech)
+_NAMING = re.compile(r"(?:它|他|她|其|之|自己|我们|他们|她们|它们)(?:为|叫|作|做|“)")
 #: an object that only points back at what was said (是在…上说这番话的, 透露上述计划的): no report of its own
 _POINTING = re.compile(r"(?:这|那|此|上述|该)[^，,。；;：:“”]{0,5}的")
 #: how much is said, not what (我想多说一点，… / 说几句), or 说什么也/都 (no matter what): no report follows

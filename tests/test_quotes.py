@@ -596,9 +596,11 @@ def test_byline_naming_and_pointing_objects_are_no_speech() -> None:
     # 本报桂林4月8日电记者李中文报道：…, 文人们称它为“欧洲之花”, 叶利钦是在…上说这番话的, …对此表示失望
     text = ("本报桂林4月8日电记者李一报道：第九届全国象棋冠军赛今天进行了第三轮赛事。\n"
             "巴塞罗那是座名城，文人们称它为“欧洲之花”。王二是在记者招待会上说这番话的。"
-            "特区政府对此表示失望。\n")
-    quotes, _ = run(text, ["李一", "王二"], orgs=[("特区政府", text.index("特区政府"))])
-    assert quotes == []
+            "特区政府对此表示失望。\n"
+            "印度政府在声明中还对安理会决议进行了抨击，称其是“无根据的”。\n")
+    quotes, _ = run(text, ["李一", "王二"], orgs=[(o, text.index(o)) for o in ("特区政府", "印度政府")])
+    # eval ner/peoples_daily: …称其是“无根据的”和“没有必要的” states something and stays speech
+    assert [(q["text"], q["speaker"]) for q in quotes] == [("其是“无根据的”", "印度政府")]
 
 
 def test_dateline_byline_is_no_subject_of_the_first_sentence() -> None:
