@@ -74,8 +74,8 @@ _TOLD = re.compile(r"(?:本报|本台|新华社|中新社)?(?:记者|笔者|我�
 _ENDS_SENTENCE = re.compile(r"(?:[。！？!?…]|——)[’」』”]?$")
 #: a dateline's byline before 报道 (本报平壤5月12日电记者赵嘉鸣报道：, 本报讯记者王一报道：): the article's own report,
 #: not anyone's speech
-_BYLINE = re.compile(r"[电讯](?:[（(][^）)]{0,40}[）)])?[ *]*(?:本报|新华社|中新社)?(?:特派|驻[^，,。]{1,8})?记者"
-                     r"[^，,。：:]{1,24}$")
+_BYLINE = re.compile(r"(?:[电讯](?:[（(][^）)]{0,40}[）)])?|^)[ *]*(?:本报|新华社|中新社)?(?:特派|驻[^，,。]{1,8})?记者"
+                     r"[^，,。：:]{1,24}$", re.MULTILINE)  # …电记者X报道： or 本报记者X报道： opening the paragraph
 #: a sentence opener made of a speech verb that is the writer's (通俗地讲, 简单地说, 换句话说, 总的来说)
 _DISCOURSE = re.compile(r"[\u4e00-\u9fff]{1,4}地|[\u4e00-\u9fff]{0,3}来|换句话|换个角度")
 #: what 称 names rather than says (称它为“欧洲之花”, 称他“于大爷”): an object then 为/叫/作 or the name in marks

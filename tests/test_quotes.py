@@ -595,6 +595,7 @@ def test_byline_naming_and_pointing_objects_are_no_speech() -> None:
     # patterns of news sentences (eval ner/peoples_daily and ner/msra, read when checking these rules):
     # 本报桂林4月8日电记者李中文报道：…, 文人们称它为“欧洲之花”, 叶利钦是在…上说这番话的, …对此表示失望
     text = ("本报桂林4月8日电记者李一报道：第九届全国象棋冠军赛今天进行了第三轮赛事。\n"
+            "本报记者李一报道：记者从有关部门获悉，今年粮食丰收。\n"
             "巴塞罗那是座名城，文人们称它为“欧洲之花”。王二是在记者招待会上说这番话的。"
             "特区政府对此表示失望。\n"
             "印度政府在声明中还对安理会决议进行了抨击，称其是“无根据的”。\n")
