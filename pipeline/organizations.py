@@ -320,7 +320,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if len(qualifier) < 2 or not corporate:
             continue
         q_end = a + len(qualifier)
-        a = _cut_stem(text, tokens, a, q_end)  # 面对BBC总裁: the predicate is no part of the name
+        a = _cut_stem(text, tokens, _trim(text, tokens, a, q_end), q_end)  # 面对BBC总裁, 还有|联想集团副总裁
         inner = [m for m in er.org_suffix_pattern().finditer(text, a, q_end) if m.end() - a > len(m.group())]
         rest = _tokens_within(tokens, starts, inner[-1].end(), q_end) if inner else []
         if inner and len(inner[-1].group()) > 1 and rest and rest[-1][1] == q_end and len(rest) <= 2 and \
@@ -432,11 +432,16 @@ def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
             break
         generic = er.tag(w) in ("v", "vq", "vd", "p", "c", "d", "uj", "ul", "r") or \
             (len(w) == 1 and er.tag(w) == "a")  # 新党支部
+        generic = generic or w in _LEADING_FUNCTION_WORDS  # 经|海口市中级人民法院 (经 tagged a noun), 又讯|广东
         if s == start and generic and w not in er.org_suffix_kinds() and w not in er.place_forms():
             start = e
             continue
         break
     return start
+
+
+#: one-character words that open a phrase but never a name: prepositions jieba tags as nouns, a news flash
+_LEADING_FUNCTION_WORDS = frozenset({"经", "讯", "由", "据", "向", "从", "对", "给", "让", "将"})
 
 
 def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
@@ -478,6 +483,10 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             start = max(start, e)
         elif s > start and len(w) > 1 and w[0] in _GLUED_PREPOSITIONS and er.tag(w) == "x":
             start = s + 1  # 监督组组长由县纪委
+        elif len(w) == 2 and w[0] in _GLUED_ADVERBS and er.tag(w) == "x":
+            start = max(start, e)  # 正由|中国检察日报社, 需向|国家环保总局, 刚出|医院: an adverb jieba glued on
+        elif _predicate_before_name(tokens, w, e, limit):
+            start = max(start, e)  # 得到|宾士域保安有限公司, 买下|纽新公司: a verb and its object
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
     for stop in _SENTENCE_END.finditer(text, start, limit):
@@ -491,6 +500,25 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             and er.tag(first[2]) == "x" and start + 1 < limit:
         start += 1
     return start
+
+
+#: adverbs jieba glues to the next character where it does not know the pair (正由, 需向, 刚出, 已在)
+_GLUED_ADVERBS = frozenset("正需刚已曾将才就还都也又均再并仍")
+#: tags of a word that names something: a predicate right before one is no part of the name
+_OBJECT_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "j"})
+
+
+def _predicate_before_name(tokens: Sequence[Token], w: str, end: int, limit: int) -> bool:
+    """A verb right before a place or a proper word inside a name's phrase is the sentence's predicate and
+    its object (得到|宾士域, 买下|纽新, 加强|协和, 归还给|菲律宾): the name starts after it. Verbs that do
+    stand inside names (促进, 开发) are followed by common words there (国际贸易促进委员会)."""
+    if len(w) < 2 or w in _NAME_VERBS or er.tag(w) not in ("v", "i", "l"):
+        return False
+    k = bisect_left(tokens, end, key=_token_start)
+    if k >= len(tokens) or tokens[k][0] != end or tokens[k][0] >= limit:
+        return False
+    nxt = tokens[k][2]
+    return nxt in er.place_forms() or er.tag(nxt) in _OBJECT_TAGS
 
 
 def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | None]:

@@ -189,3 +189,14 @@ def test_publications_in_book_title_marks() -> None:
 def test_glued_short_forms_leave_suffix_names_and_programmes_alone() -> None:
     assert "华为" not in orgs("深圳华为公司通力合作建成网络。")
     assert not orgs("栏目有《过去的新闻》。")
+
+
+def test_predicates_and_function_words_before_a_name_are_cut_off() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus), names changed
+    found = orgs("此案经海口市中级人民法院一审。本次比赛得到宾士域保安有限公司的大力支持。"
+                 "又讯广东香江企业集团总经理翟美卿女士出席。发言的还有联想集团副总裁李勤。")
+    assert {"海口市中级人民法院", "宾士域保安有限公司", "广东香江企业集团", "联想集团"} <= set(found)
+    assert not any(n.startswith(("经", "得到", "讯", "还有")) for n in found)
+    found = orgs("连续剧正由中国检察日报社影视部摄制。咨询机构需向国家环保总局备案。他荣获郑州市技术监督局的表彰。")
+    assert {"中国检察日报社影视部", "国家环保总局", "郑州市技术监督局"} <= set(found)
+    assert not any(n.startswith(("正由", "需向", "荣获")) for n in found)
