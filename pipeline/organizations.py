@@ -201,6 +201,22 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
     return False
 
 
+#: words between a country or division and 政府 (香港特区政府, 德国联邦政府, 伊拉克临时政府)
+_GOVERNMENT_QUALIFIERS = re.compile("(?:人民|联邦|临时|过渡|特区|自治|民族团结|中央|地方|新|军)$")
+
+
+def _governed(text: str, start: int, limit: int, avoid: Sequence[tuple[int, int]]) -> bool:
+    """Whether the stem of a 政府 names whose government it is: it ends with a place (美国政府, 香港特区政府), a
+    person's name (特朗普政府) or a known body (国民党政府), or is of national scope (中央政府)."""
+    stem = text[start:limit]
+    bare = _GOVERNMENT_QUALIFIERS.sub("", stem) or stem
+    if stem in _NATIONAL or any(y == limit and x >= start for x, y in avoid):
+        return True
+    places, forms = er.place_forms(), _lexicon_index()[1]
+    return any(bare[-n:] in places or bare[-n:] in er.countries() or bare[-n:] in forms
+               for n in range(2, len(bare) + 1)) or (len(bare) == 1 and bare in forms)
+
+
 def _starts_with_place(stem: str) -> bool:
     places = er.place_forms()
     return any(stem[:n] in places for n in range(2, min(len(stem), 7) + 1))
@@ -267,6 +283,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             start, seat = _seat(text, start, m.start())
         if start >= m.start() or (len(suffix) == 1 and m.start() - start < 2):
             continue
+        if suffix == "政府" and seat is None and not _governed(text, start, m.start(), avoid):
+            continue  # 1998年度政府, 两国政府, 小城镇政府: no country, division or leader names this government
         name = text[start:end]
         stem = text[start:m.start()]
         last = next((w for s, e, w in reversed(tokens[:k + 1]) if e <= m.start()), "")
@@ -479,7 +497,7 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             continue
         if s >= limit:
             break
-        if w in name_stops() or (len(w) > 1 and w[0] == "被" and er.tag(w) != "x"):
+        if w in name_stops() or w in _OTHER_COUNTRIES or (len(w) > 1 and w[0] == "被" and er.tag(w) != "x"):
             start = max(start, e)
         elif s > start and len(w) > 1 and w[0] in _GLUED_PREPOSITIONS and er.tag(w) == "x":
             start = s + 1  # 监督组组长由县纪委
@@ -546,6 +564,10 @@ def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | Non
     return parts[-1][0], parts[-1]
 
 
+#: words after a country that name more countries than it (印度两国政府, 中美两国有关公司)
+_OTHER_COUNTRIES = ("两国", "三国", "各国", "双方")
+
+
 def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts: Sequence[int]) -> list[Found]:
     """Bodies whose name starts with a country (摩洛哥真实性与现代党, 南非共产党, 中华人民共和国驻南非共和国大使馆):
     a country at a word start, then up to twelve characters of words that may stand inside a name, then a
@@ -566,6 +588,8 @@ def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts
             w = text[max(s, m.end()):e]  # the rest of a word that starts with the country (南非共产党)
             stop = w != "驻" and w not in _NAME_TIME_WORDS and w != "与" and (er.stops_phrase(w) or w in name_stops()
                                                                             or w in er.titles() or not er.HAN.match(w))
+            if w.startswith(_OTHER_COUNTRIES):
+                break  # 印度|两国政府: the government of two countries, not of the one before
             if w == "与" and text[s - 1] in "党府军会院部局委":
                 break  # 中国共产党与世界政党: 与 joins two names here, it is not inside one
             for n in range(len(w), 0, -1):  # a suffix ending this word: 共产党, 社民党, 使馆

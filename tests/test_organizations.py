@@ -200,3 +200,11 @@ def test_predicates_and_function_words_before_a_name_are_cut_off() -> None:
     found = orgs("连续剧正由中国检察日报社影视部摄制。咨询机构需向国家环保总局备案。他荣获郑州市技术监督局的表彰。")
     assert {"中国检察日报社影视部", "国家环保总局", "郑州市技术监督局"} <= set(found)
     assert not any(n.startswith(("正由", "需向", "荣获")) for n in found)
+
+
+def test_a_government_needs_a_country_division_or_leader() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("美国政府认为，这项法案可行。香港特区政府对此表示失望。1998年度政府预算比作公路。一是精简政府机构。"
+                 "巴基斯坦和印度两国政府应缓解紧张。中美两国有关公司和机构今天签约。")
+    assert {"美国政府", "香港特区政府"} <= set(found)
+    assert not any(n.endswith(("年度政府", "精简政府", "两国政府", "有关公司")) for n in found)
