@@ -66,6 +66,26 @@ _token_start = itemgetter(0)
 _token_end = itemgetter(1)
 
 
+#: what stands before a place inside one of jieba's words without making it another word (新中国, 大上海)
+_PLACE_PREFIXES = frozenset({"新", "全", "大", "老", "旧", "小", "东", "西", "南", "北", "中"})
+
+
+def _inside_word(text: str, tokens: Sequence[Token], starts: Sequence[int], m_start: int, m_end: int) -> bool:
+    """Whether a full lexicon name is only a piece of a dictionary word jieba read across its start
+    (示范县 holds 范县, 沿海地区 holds 海地), or a county's name ends where a title word starts (五任|县长: 任县)."""
+    if m_end - m_start == 2 and er.tag(text[m_end - 1:m_end + 1]) != "x" and text[m_end - 1:m_end + 1] in er.titles():
+        return True  # 代县长, 五任县长: a one-character stem before a title word, not 代县 or 任县
+    k = bisect_right(starts, m_start) - 1
+    if k >= 0 and tokens[k][0] < m_start < tokens[k][1]:
+        s, _e, w = tokens[k]
+        head = w[:m_start - s]
+        return er.tag(w) not in ("x", "nr", "nrt") and head not in _PLACE_PREFIXES and head not in er.place_forms()
+    j = bisect_right(starts, m_end - 1) - 1
+    if j >= 0 and tokens[j][0] < m_end < tokens[j][1]:
+        return tokens[j][2] in er.titles() and tokens[j][0] == m_end - 1  # 任|县长, not 北京市|民
+    return False
+
+
 @cache
 def _lexicon() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[str, str, bool]]]:
     """The lengths of the forms by their first two characters (one for a one-character form), and every
@@ -252,6 +272,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         key, kind, short = index[form]
         if short and not (m_start in bounds and (m_end in bounds or text.startswith(("地区", "当局"), m_end))):
             continue
+        if not short and _inside_word(text, tokens, starts, m_start, m_end):
+            continue  # 示范|县, 沿海|地区 (not 海地), 以东|山区, 五任|县长: the name is a piece of another word
         if _LATIN_NEXT.match(text, m_end) or (m_start and _LATIN_NEXT.match(text, m_start - 1)):
             continue  # 天元MegEngine: a product name, not a district
         if short and key.startswith("d:") and not _supported(form, kind, present):

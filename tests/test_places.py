@@ -211,3 +211,11 @@ def test_temples_palaces_and_three_character_city_names() -> None:
 def test_a_village_in_zhuang_right_after_a_division() -> None:
     assert "前元庄" in places("柳林县前元庄是靠办学起家的有名村子。")
     assert set(places("他们在度假山庄、农庄、饭庄和村庄里。北京饭庄，河北省大农庄。")) == {"北京", "河北省"}
+
+
+def test_a_full_name_inside_another_word_is_no_place() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = places("该县被定为国家级重点示范县。商品运往西北、华东、沿海地区。他先后任副书记、代县长、县长。"
+                   "恭城先后换了六届县委书记、五任县长。在吉林省延边朝鲜族自治州龙井市，新中国的建设者们。")
+    assert not {"范县", "海地", "代县", "任县"} & set(found)
+    assert {"华东", "吉林省", "延边朝鲜族自治州", "龙井市", "中国"} <= set(found)
