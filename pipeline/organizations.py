@@ -406,7 +406,7 @@ def _masthead_endings() -> tuple[str, ...]:
     return lexicons.ordered("masthead_endings")
 
 
-_BUILDING = re.compile(r"大厦|大楼|山庄|广场")
+_BUILDING = re.compile(r"大厦|大楼|山庄|广场|乐园|度假区")
 _QUOTED_NAME = re.compile(rf"“([{CJK}A-Za-z0-9]{{4,16}})”")
 
 
@@ -636,6 +636,7 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
     kept = [(s, e, _DOUBLED_LEVEL.sub(r"\1\2", key), kind, rule) for s, e, key, kind, rule in kept]
     kept = _join_missions(kept)
     kept = _join_place_prefixed(kept)
+    kept = _join_central_committees(kept)
     counts: dict[tuple[str, str], int] = {}
     for start, end, key, kind, _rule in kept:
         counts[key, text[start:end]] = counts.get((key, text[start:end]), 0) + 1
@@ -691,6 +692,20 @@ def _join_place_prefixed(kept: list[tuple[int, int, str, str, str]]) -> list[tup
             if name[:n] in er.place_forms() and name[n:] in names:
                 longer.setdefault(names[name[n:]], key)
     return [(s, e, longer.get(key, key), kind, rule) for s, e, key, kind, rule in kept]
+
+
+def _join_central_committees(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """中国农工民主党中央 and 农工党: a party of the lexicon and its central committee are one organization in an
+    article (the fullest form written names it)."""
+    index = _lexicon_index()[1]
+    entries = lexicon_entries()
+    out = []
+    for s, e, key, kind, rule in kept:
+        name = key.split(":", 1)[1]
+        if key.startswith("name:") and name.endswith("中央") and index.get(name[:-2]):
+            key = "lex:" + entries[index[name[:-2]][0]].name
+        out.append((s, e, key, kind, rule))
+    return out
 
 
 def _respelling(a: str, b: str) -> bool:

@@ -208,3 +208,15 @@ def test_a_government_needs_a_country_division_or_leader() -> None:
                  "巴基斯坦和印度两国政府应缓解紧张。中美两国有关公司和机构今天签约。")
     assert {"美国政府", "香港特区政府"} <= set(found)
     assert not any(n.endswith(("年度政府", "精简政府", "两国政府", "有关公司")) for n in found)
+
+
+def test_former_ministries_federations_parties_and_short_forms() -> None:
+    found = orgs("国家计委和外经贸部今天联合发文。国际足联主席布拉特表示祝贺，中国足协将认真研究。"
+                 "1944年毕业于北大的谷口清太郎说，北京大学培养了他。民革中央常务副主席周铁农出席。")
+    assert {"国家计委", "外经贸部", "国际足联", "中国足协", "北京大学"} <= set(found)
+    assert "北大" not in found  # the article names it in full
+
+
+def test_a_party_and_its_central_committee_are_one() -> None:
+    s = extract("再次当选中国农工民主党中央主席的陈竺说，农工党将继续努力。")
+    assert [o.name for o in s.organizations] == ["中国农工民主党中央"]
