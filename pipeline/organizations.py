@@ -330,7 +330,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         head_word = next((phrase[-n:] for n in _title_lengths() if n <= len(phrase) and phrase[-n:] in er.titles()),
                          head.group() if head else "")
         qualifier = phrase[: len(phrase) - len(head_word)] if head_word else ""
-        qualifier = qualifier.rstrip("前原副")  # 欧盟委员会前主席: a former holder, not a name 欧盟委员会前
+        qualifier = _strip_rank(qualifier)  # 欧盟委员会前主席, 民革中央常务副主席: the holder's rank, not the name
         for unit in _INTERNAL_UNITS:
             if qualifier.endswith(unit):
                 qualifier = qualifier[: -len(unit)]
@@ -433,6 +433,16 @@ def _tokens_within(tokens: Sequence[Token], starts: Sequence[int], start: int, e
             break
         out.append(tokens[k])
     return out
+
+
+#: words of a title's rank written between the body and the title word (前主席, 常务副主席, 名誉会长)
+_RANKS = ("常务", "执行", "名誉", "代理", "前", "原", "副")
+
+
+def _strip_rank(qualifier: str) -> str:
+    while qualifier.endswith(_RANKS):
+        qualifier = qualifier[:-next(len(r) for r in _RANKS if qualifier.endswith(r))]
+    return qualifier
 
 
 @cache

@@ -215,6 +215,7 @@ def test_former_ministries_federations_parties_and_short_forms() -> None:
                  "1944年毕业于北大的谷口清太郎说，北京大学培养了他。民革中央常务副主席周铁农出席。")
     assert {"国家计委", "外经贸部", "国际足联", "中国足协", "北京大学"} <= set(found)
     assert "北大" not in found  # the article names it in full
+    assert "民革中央" in found and "民革中央常务" not in found  # 常务副主席: the rank is the title's
 
 
 def test_a_party_and_its_central_committee_are_one() -> None:
