@@ -219,3 +219,10 @@ def test_a_full_name_inside_another_word_is_no_place() -> None:
                    "恭城先后换了六届县委书记、五任县长。在吉林省延边朝鲜族自治州龙井市，新中国的建设者们。")
     assert not {"范县", "海地", "代县", "任县"} & set(found)
     assert {"华东", "吉林省", "延边朝鲜族自治州", "龙井市", "中国"} <= set(found)
+
+
+def test_a_provincial_capital_alone_is_a_place() -> None:
+    # jieba tags 合肥 and 银川 as common nouns; a county's short form still needs its province
+    found = places("今天合肥多云，银川小雨。青山依旧在。")
+    assert {"合肥市", "银川市"} <= set(found) or {"合肥", "银川"} <= set(found)
+    assert "青山" not in found
