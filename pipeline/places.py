@@ -215,8 +215,9 @@ def _supported(short: str, kind: str, present: set[str]) -> bool:
     adcode = codes.get(short, "")
     if not adcode:
         return True
-    if kind == "city" and adcode.endswith("0100"):
-        return True  # 合肥, 银川, 拉萨: a province's capital (its first prefecture code) is the city in news
+    if kind == "city" and adcode.endswith("0100") and not er.is_name_tag(short):
+        return True  # 合肥, 银川: a province's capital (its first prefecture code) is the city in news; 拉萨 is
+        # tagged as a person's name and still needs its province
     parents = {adcode[:2] + "0000", adcode[:4] + "00"} - {adcode}
     return any(codes.get(name) in parents or (codes.get(name) == adcode and name != short) for name in present)
 
