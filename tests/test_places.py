@@ -226,3 +226,8 @@ def test_a_provincial_capital_alone_is_a_place() -> None:
     found = places("今天合肥多云，银川小雨。青山依旧在。")
     assert {"合肥市", "银川市"} <= set(found) or {"合肥", "银川"} <= set(found)
     assert "青山" not in found
+
+
+def test_world_cities_and_regions_news_names() -> None:
+    found = places("北约对科索沃局势表示关切。代表团从柏林飞抵大阪，随后前往苏格兰。")
+    assert {"科索沃", "柏林", "大阪", "苏格兰"} <= set(found)
