@@ -253,8 +253,12 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue
         suffix = m.group()
         k = max(0, bisect_right(starts, m.start()) - 1)
+        # 自由党, 社民党: a party jieba's dictionary knows by name (tag nt) names one, its stem a common word or not
+        party_word = suffix == "党" and tokens[k][1] == end and len(tokens[k][2]) >= 3 and \
+            er.tag(tokens[k][2]) == "nt" and tokens[k][2] not in name_stops() and \
+            (tokens[k][0] == 0 or _freq(text[tokens[k][0] - 1:tokens[k][0] + 1]) < 50)  # 大国|大党, not 大|国大党
         if len(suffix) == 1 and not (tokens[k][2] == suffix or (suffix in "党军" and er.tag(tokens[k][2]) == "x")
-                                     or _office_word(tokens[k], end)):
+                                     or _office_word(tokens[k], end) or party_word):
             continue  # 总部, 常委, 先办, 格局: the suffix character belongs to another word
         if suffix in _BRAND_SUFFIXES and not _brand_ok(text, tokens, k, m.start(), end, bounds):
             continue
@@ -296,7 +300,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if stem[0] in "省市县区镇乡村" and stem[:2] not in er.word_tags() and not _starts_with_place(stem):
             continue  # 县纪委监察局, 市教育局: a body of some county, not a named one
         if name in kinds or "等" in name or stem in _LEVEL_WORDS or \
-                (suffix not in _BRAND_SUFFIXES and seat is None and not _specific(text, tokens, start, m.start())):
+                (suffix not in _BRAND_SUFFIXES and seat is None and not party_word and
+                 not _specific(text, tokens, start, m.start())):
             continue
         if kinds[suffix] == "military" and len(suffix) == 1 and stem not in er.place_forms():
             continue  # 全军爱军: a one-character army needs a country before it

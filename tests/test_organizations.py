@@ -221,3 +221,11 @@ def test_former_ministries_federations_parties_and_short_forms() -> None:
 def test_a_party_and_its_central_committee_are_one() -> None:
     s = extract("再次当选中国农工民主党中央主席的陈竺说，农工党将继续努力。")
     assert [o.name for o in s.organizations] == ["中国农工民主党中央"]
+
+
+def test_parties_jieba_knows_by_name() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("自由党愿意同中国共产党发展关系。执政三党之一的社民党对内阁决定表示反对。")
+    assert {"自由党", "社民党"} <= set(found)
+    found = orgs("作为大国大党，要有大抱负。我们要建设中国特色社会主义参政党。国共两党曾经合作。")
+    assert not {"国大党", "中国特色社会主义参政党", "国共两党"} & set(found)
