@@ -321,6 +321,9 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
     # 2b. a country written right before a body's name starts it (摩洛哥真实性与现代党, 中国驻南非大使馆)
     found.extend(_country_bodies(text, tokens, bounds, starts))
 
+    # 2b'. a country's or a city's sports team: 中国女队, 巴西足球队, 青岛海牛队
+    found.extend(_teams(text, tokens, starts, bounds))
+
     # 2c. a quoted name after the kind of body it is: 智库“欧洲之友”
     appositives = [(m.start(2), m.end(2)) for m in _APPOSITIVE.finditer(text)]
     found.extend((x, y, "name:" + text[x:y], "institution", "org_appositive", None) for x, y in appositives)
@@ -401,6 +404,49 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             found.append((a, b, "name:" + text[a:b], kind, "org_list_frame", None))
 
     return _resolve(text, found, avoid)
+
+
+#: what stands between a place (and its club's sponsor) and 队 in a sports team's name
+_TEAM = re.compile(r"(?:国家)?(?:青年|少年)?(?:男子|女子|男|女)?(?:足球|篮球|排球|乒乓球|羽毛球|网球|游泳|田径|体操|"
+                   r"跳水|举重|射击|击剑|围棋|象棋|冰球|手球|水球|棒球|垒球|曲棍球|沙滩排球|代表)?队$")
+#: characters after 队 that make another word (队员, 队长, 队伍)
+_TEAM_WORDS = frozenset("员长伍列友部医旗服")
+
+
+def _teams(text: str, tokens: Sequence[Token], starts: Sequence[int], bounds: set[int]) -> list[Found]:
+    """Sports teams named by a country or city, with a club's sponsor word in between where there is one:
+    中国队, 印尼女队, 巴西足球队, 德国男子网球队, 青岛海牛队 (not 中国医疗队, nor a team's 队员)."""
+    out: list[Found] = []
+    places = er.place_forms()
+    pos = text.find("队")
+    while pos >= 0:
+        end = pos + 1
+        if end < len(text) and (text[end] in _TEAM_WORDS or end not in bounds):
+            pos = text.find("队", end)
+            continue
+        start = None
+        for q in range(max(0, end - 9), end):  # the longest qualifier with a place before it
+            if not _TEAM.fullmatch(text, q, end):
+                continue
+            start = _place_ending_at(text, q, places, bounds)
+            k = bisect_left(starts, q) - 1
+            if start is None and 0 <= k < len(tokens) and tokens[k][1] == q and 2 <= len(tokens[k][2]) <= 3 and \
+                    er.tag(tokens[k][2]) in ("x", "nz", "nr", "nrt", "n") and tokens[k][2] not in places:
+                start = _place_ending_at(text, tokens[k][0], places, bounds)  # a club's sponsor: 青岛|海牛|队
+            if start is not None:
+                break
+        if start is not None:
+            out.append((start, end, "name:" + text[start:end], "other", "org_team", None))
+        pos = text.find("队", end)
+    return out
+
+
+def _place_ending_at(text: str, end: int, places: frozenset[str], bounds: set[int]) -> int | None:
+    """The start of the longest country or division name that ends at ``end`` and starts a word."""
+    for n in range(min(9, end), 1, -1):
+        if text[end - n:end] in places and end - n in bounds:
+            return end - n
+    return None
 
 
 _BOOK_TITLE = re.compile(rf"《([{CJK}A-Za-z0-9]{{3,12}})》")

@@ -229,3 +229,13 @@ def test_parties_jieba_knows_by_name() -> None:
     assert {"自由党", "社民党"} <= set(found)
     found = orgs("作为大国大党，要有大抱负。我们要建设中国特色社会主义参政党。国共两党曾经合作。")
     assert not {"国大党", "中国特色社会主义参政党", "国共两党"} & set(found)
+
+
+def test_sports_teams_of_a_country_or_city() -> None:
+    # shapes of People's Daily sports reports (example.dev of the PD NER corpus)
+    s = extract("中国女队战胜印尼女队。青岛海牛队和广州松日队的雨中之战。巴西足球队教练扎加洛说。"
+                "中国医疗队抵达灾区。中国队员表现出色。")
+    found = {o.name for o in s.organizations}
+    assert {"中国女队", "印尼女队", "青岛海牛队", "广州松日队", "巴西足球队"} <= found
+    assert not {"中国医疗队", "中国队"} & found
+    assert "中国" in {p.name for p in s.places}  # 中国医疗队, 中国队员: the country, no team
