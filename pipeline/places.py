@@ -66,6 +66,12 @@ _token_start = itemgetter(0)
 _token_end = itemgetter(1)
 
 
+def _country_glued(form: str, kind: str) -> bool:
+    """法国|人, 中国|国情, 中国|航天 as one of jieba's words: a country's short form in 国 that starts the word
+    is the country (no common word starts with 法国, 德国 or 中国)."""
+    return kind == "country" and len(form) == 2 and form[1] == "国"
+
+
 #: what stands before a place inside one of jieba's words without making it another word (新中国, 大上海)
 _PLACE_PREFIXES = frozenset({"新", "全", "大", "老", "旧", "小", "东", "西", "南", "北", "中"})
 
@@ -273,7 +279,8 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     org_ends = {y for _x, y in avoid}
     for m_start, m_end, form in hits:
         key, kind, short = index[form]
-        if short and not (m_start in bounds and (m_end in bounds or text.startswith(("地区", "当局"), m_end))):
+        if short and not (m_start in bounds and (m_end in bounds or text.startswith(("地区", "当局"), m_end) or
+                                                 _country_glued(form, kind))):
             continue
         if not short and _inside_word(text, tokens, starts, m_start, m_end):
             continue  # 示范|县, 沿海|地区 (not 海地), 以东|山区, 五任|县长: the name is a piece of another word

@@ -231,3 +231,9 @@ def test_a_provincial_capital_alone_is_a_place() -> None:
 def test_world_cities_and_regions_news_names() -> None:
     found = places("北约对科索沃局势表示关切。代表团从柏林飞抵大阪，随后前往苏格兰。")
     assert {"科索沃", "柏林", "大阪", "苏格兰"} <= set(found)
+
+
+def test_former_states_and_countries_jieba_glues_to_the_next_word() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = places("苏联解体后，局势复杂。南斯拉夫方面在声明中承诺。足球在法国人心中很重要。从中国国情出发。")
+    assert {"苏联", "南斯拉夫", "法国", "中国"} <= set(found)
