@@ -614,8 +614,9 @@ def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | Non
                 break
         else:
             town = _TOWN.match(text, p, limit)
-            if not town or (town.end() != limit and not text.startswith(tuple(forms), town.end())):
-                return start, None
+            if not town or (town.end() != limit and not text.startswith(tuple(forms), town.end())) or \
+                    er.tag(town.group()) not in ("x", "ns"):
+                return start, None  # 小城镇政府: a word of jieba's dictionary (小城镇) is no town's name
             parts.append((town.start(), town.end()))
             p = town.end()
     if not parts:

@@ -39,7 +39,9 @@ _LOCAL_RE = re.compile("|".join(sorted((*_SUFFIX_TUPLE, *_VILLAGE_AFTER_PLACE), 
 _SUFFIX_LAST = re.compile("[" + "".join(sorted({s[-1] for s in _SUFFIX_TUPLE})) + "]")
 #: characters that do not start a stem: function words jieba glued to it (委对乡, 而本乡, 叫凤叶村) and the
 #: suffix of a place before it (一都镇三岭村)
-_STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将让给该这那每其镇乡村溪河江湖山")
+_STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将让给该这那每其镇乡村溪河江湖山受至到往")
+#: last characters of a word jieba glued a preposition or conjunction into (子到|耿镇, 堰及|斗山)
+_GLUED_LINKS = frozenset("从在向到由往经至及和与或")
 #: words jieba tags as places that name no one place
 _GENERIC_PLACES = frozenset({"江山", "河山", "山河", "江湖", "港湾", "海湾", "青山", "高山", "深山", "大山", "山村",
                              "渔港", "小岛", "海岛", "大桥", "乡村", "城乡", "农村", "城镇", "乡镇", "新村"})
@@ -537,7 +539,7 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
     k = max(0, bisect_right(starts, suffix_start) - 1)
     s, e, w = tokens[k]
     if s < suffix_start:  # the suffix is inside a word: only an unknown or place word may end in it (头村, 西营镇)
-        if er.tag(w) not in ("x", "ns") or e > suffix_end or \
+        if er.tag(w) not in ("x", "ns") or e > suffix_end or w in _GENERIC_PLACES or \
                 (not local and er.tag(w) == "ns" and segmenter_freq(w) >= 30):
             return None  # 港人治港: a frequent word jieba tags as a place is a slogan, not a port
         start = s
@@ -549,7 +551,9 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
     stem_words = [t for t in tokens[k:k + 3] if t[0] >= start and t[1] <= suffix_start] or [tokens[k]]
     if suffix_start - start < 2 and k > 0:
         prev = tokens[k - 1]
-        if not (er.stops_phrase(prev[2]) or prev[2] in er.place_forms()):
+        if not (er.stops_phrase(prev[2]) or prev[2] in er.place_forms() or prev[2][-1] in _GLUED_LINKS) and \
+                (len(prev[2]) == 1 or er.tag(prev[2]) in _PROPER_TAGS):
+            # 水江|头村; not 子到|耿镇, 堰及|斗山 (a preposition or conjunction glued on), 带队|走村 (a common word)
             start = prev[0]
             stem_words = [prev, *stem_words]
     while suffix_start - start > 2 and text[start] in _STEM_HEADS:

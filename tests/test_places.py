@@ -237,3 +237,11 @@ def test_former_states_and_countries_jieba_glues_to_the_next_word() -> None:
     # shapes of People's Daily sentences (example.dev of the PD NER corpus)
     found = places("苏联解体后，局势复杂。南斯拉夫方面在声明中承诺。足球在法国人心中很重要。从中国国情出发。")
     assert {"苏联", "南斯拉夫", "法国", "中国"} <= set(found)
+
+
+def test_town_stems_do_not_take_a_verb_a_preposition_or_a_common_word() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = places("副书记带队走村访户。他骑车子到耿镇一带。信息传送到全省所有山村。就是受玉峰茶的启发。"
+                   "水南流，至五门堰及斗山一带。地方政府和小城镇政府之间。这里是紫湖镇地界。")
+    assert not {"带队走村", "子到耿镇", "所有山村", "受玉峰", "堰及斗山", "小城镇"} & set(found)
+    assert "紫湖镇" in found
