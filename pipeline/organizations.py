@@ -295,8 +295,10 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if seat is None and ((len(last) > 1 and last in _LEVEL_WORDS and stem.endswith(last)) or (
                 kinds[suffix] in _SEATED_KINDS and stem not in er.place_forms() and stem.endswith(_LEVELS))):
             continue  # 监察委对乡镇纪委, 乡镇党委: a level, not a division, before the suffix
-        if stem.isdigit():
-            continue  # 703861部队: a code
+        if stem.isdigit() or (len(er.HAN.findall(stem)) < 2 and not _LATIN.search(stem)):
+            continue  # 703861部队: a code; 前4局: a game's sets
+        if suffix in _PLURAL_KINDS and stem in er.countries():
+            continue  # 美国公司“消肿”时: the companies of a country, no one company
         if stem[0] in "省市县区镇乡村" and stem[:2] not in er.word_tags() and not _starts_with_place(stem):
             continue  # 县纪委监察局, 市教育局: a body of some county, not a named one
         if name in kinds or "等" in name or stem in _LEVEL_WORDS or \
@@ -520,7 +522,7 @@ def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
 
 
 #: one-character words that open a phrase but never a name: prepositions jieba tags as nouns, a news flash
-_LEADING_FUNCTION_WORDS = frozenset({"经", "讯", "由", "据", "向", "从", "对", "给", "让", "将"})
+_LEADING_FUNCTION_WORDS = frozenset({"经", "讯", "由", "据", "向", "从", "对", "给", "让", "将", "记"})
 
 
 def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
@@ -566,12 +568,20 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             start = max(start, e)  # 正由|中国检察日报社, 需向|国家环保总局, 刚出|医院: an adverb jieba glued on
         elif _predicate_before_name(tokens, w, e, limit):
             start = max(start, e)  # 得到|宾士域保安有限公司, 买下|纽新公司: a verb and its object
+        elif w in _JOINERS and s > start and _ends_with_suffix(text[start:s]):
+            start = max(start, e)  # 贵州裕华实业公司与|北京国伦文化艺术公司: two names, not one
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
     for stop in _SENTENCE_END.finditer(text, start, limit):
         start = max(start, stop.end())
     for stop in _DATELINE.finditer(text, start, limit):
         start = max(start, stop.end())  # 名字‘青城驿站’。”|呼和浩特…执法局: a quoted name never spans a sentence's end
+    # a joiner or the kind a count is of left at the start: 代表团|与|瑞士…, 第四大|银行|美洲银行
+    k = bisect_right(tokens, start, key=_token_end)
+    while k + 1 < len(tokens) and tokens[k][0] == start and tokens[k + 1][0] < limit and \
+            (tokens[k][2] in _JOINERS or (len(tokens[k][2]) > 1 and tokens[k][2] in er.org_suffix_kinds())):
+        start = tokens[k][1]
+        k += 1
     # the first token ending after ``start``: ends rise with the tokens, so a bisection finds it
     k = bisect_right(tokens, start, key=_token_end)
     first = tokens[k] if k < len(tokens) else None
@@ -581,10 +591,20 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
     return start
 
 
+#: kinds of body that a bare country before them names in the plural (美国公司, 日本工厂)
+_PLURAL_KINDS = frozenset({"公司", "工厂", "企业"})
 #: adverbs jieba glues to the next character where it does not know the pair (正由, 需向, 刚出, 已在)
 _GLUED_ADVERBS = frozenset("正需刚已曾将才就还都也又均再并仍")
 #: tags of a word that names something: a predicate right before one is no part of the name
 _OBJECT_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "j"})
+
+
+_JOINERS = ("与", "和", "同", "及")
+
+
+def _ends_with_suffix(phrase: str) -> bool:
+    """Whether a phrase ends with an organization suffix of two characters or more (…实业公司)."""
+    return any(phrase.endswith(x) and len(phrase) > len(x) for x in _suffixes_longest() if len(x) > 1)
 
 
 def _predicate_before_name(tokens: Sequence[Token], w: str, end: int, limit: int) -> bool:

@@ -239,3 +239,14 @@ def test_sports_teams_of_a_country_or_city() -> None:
     assert {"中国女队", "印尼女队", "青岛海牛队", "广州松日队", "巴西足球队"} <= found
     assert not {"中国医疗队", "中国队"} & found
     assert "中国" in {p.name for p in s.places}  # 中国医疗队, 中国队员: the country, no team
+
+
+def test_joined_names_counts_and_generic_plurals() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus), names changed
+    found = orgs("贵州裕华实业公司与北京国伦文化艺术公司合办展览。代表团与瑞士人文社会科学院进行了交流。"
+                 "第四大银行美洲银行宣布合并。美国公司“消肿”时，首当其冲。双方前4局战成2∶2平。"
+                 "农村跨世纪人才本报讯黑龙江省阿城市委确定了名单。去编织温馨———记四川有线电视台妇女儿童频道。")
+    assert {"贵州裕华实业公司", "北京国伦文化艺术公司", "瑞士人文社会科学院", "美洲银行", "阿城市委",
+            "四川有线电视台"} <= set(found)
+    assert not any(n.startswith(("与", "银行", "代表团", "记", "农村")) or n in ("美国公司", "前4局")
+                   for n in found)
