@@ -78,7 +78,8 @@ def _country_glued(form: str, kind: str) -> bool:
 _PLACE_PREFIXES = frozenset({"新", "全", "大", "老", "旧", "小", "东", "西", "南", "北", "中"})
 
 
-def _inside_word(text: str, tokens: Sequence[Token], starts: Sequence[int], m_start: int, m_end: int) -> bool:
+def _inside_word(text: str, tokens: Sequence[Token], starts: Sequence[int], m_start: int, m_end: int,
+                 kind: str = "") -> bool:
     """Whether a full lexicon name is only a piece of a dictionary word jieba read across its start
     (示范县 holds 范县, 沿海地区 holds 海地), or a county's name ends where a title word starts (五任|县长: 任县)."""
     if m_end - m_start == 2 and er.tag(text[m_end - 1:m_end + 1]) != "x" and text[m_end - 1:m_end + 1] in er.titles():
@@ -87,9 +88,13 @@ def _inside_word(text: str, tokens: Sequence[Token], starts: Sequence[int], m_st
     if k >= 0 and tokens[k][0] < m_start < tokens[k][1]:
         s, _e, w = tokens[k]
         head = w[:m_start - s]
-        return er.tag(w) not in ("x", "nr", "nrt") and head not in _PLACE_PREFIXES and head not in er.place_forms()
+        if er.tag(w) in ("x", "nr", "nrt"):
+            return False
+        return _e > m_end or (head not in _PLACE_PREFIXES and head not in er.place_forms())  # 大江南北 holds 江南
     j = bisect_right(starts, m_end - 1) - 1
     if j >= 0 and tokens[j][0] < m_end < tokens[j][1]:
+        if kind == "region" and tokens[j][0] > m_start and er.tag(tokens[j][2]) in ("i", "l"):
+            return True  # 中|原形毕露: a region's name whose end starts an idiom
         return tokens[j][2] in er.titles() and tokens[j][0] == m_end - 1  # 任|县长, not 北京市|民
     return False
 
@@ -284,7 +289,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         if short and not (m_start in bounds and (m_end in bounds or text.startswith(("地区", "当局"), m_end) or
                                                  _country_glued(form, kind))):
             continue
-        if not short and _inside_word(text, tokens, starts, m_start, m_end):
+        if not short and _inside_word(text, tokens, starts, m_start, m_end, kind):
             continue  # 示范|县, 沿海|地区 (not 海地), 以东|山区, 五任|县长: the name is a piece of another word
         if _LATIN_NEXT.match(text, m_end) or (m_start and _LATIN_NEXT.match(text, m_start - 1)):
             continue  # 天元MegEngine: a product name, not a district

@@ -245,3 +245,10 @@ def test_town_stems_do_not_take_a_verb_a_preposition_or_a_common_word() -> None:
                    "水南流，至五门堰及斗山一带。地方政府和小城镇政府之间。这里是紫湖镇地界。")
     assert not {"带队走村", "子到耿镇", "所有山村", "受玉峰", "堰及斗山", "小城镇"} & set(found)
     assert "紫湖镇" in found
+
+
+def test_regional_names_and_words_that_hold_them() -> None:
+    found = places("雨区在江南、华南以及贵州。这里是中原和西域通商的咽喉，关中八景之一。")
+    assert {"江南", "华南", "中原", "关中"} <= set(found)
+    found = places("他在审计中原形毕露。演出正在大江南北巡回。")
+    assert not {"中原", "江南"} & set(found)
