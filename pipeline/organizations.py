@@ -33,6 +33,7 @@ Found = tuple[int, int, str, str, str, "tuple[int, int] | None"]
 
 #: stems that make a suffix word generic (该公司, 有关部门, 全国政协 is in the lexicon)
 _GENERIC_HEADS = ("该", "本", "各", "有关", "相关", "外国", "外资", "这", "那", "其", "我", "贵", "原", "此", "每",
+                  "上市", "国有", "民营", "私营", "合资", "独资", "跨国", "大型", "中小", "骨干", "龙头",
                   "上述", "多家", "一家", "一些", "国内", "国外", "地方", "基层", "当地", "全市", "全区", "全省",
                   "全县", "乡镇", "村办", "乡办", "镇办", "县办", "校办", "街办")
 #: stems that only name a level of administration, not one division (县纪委, 镇党委, 乡镇纪委)
@@ -297,8 +298,10 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue  # 监察委对乡镇纪委, 乡镇党委: a level, not a division, before the suffix
         if stem.isdigit() or (len(er.HAN.findall(stem)) < 2 and not _LATIN.search(stem)):
             continue  # 703861部队: a code; 前4局: a game's sets
-        if suffix in _PLURAL_KINDS and stem in er.countries():
-            continue  # 美国公司“消肿”时: the companies of a country, no one company
+        if suffix in _PLURAL_KINDS and (stem in er.countries() or (suffix != "公司" and stem in er.place_forms())):
+            continue  # 美国公司“消肿”时, 在陕西工厂、农村放映: the companies of a country, no one company
+        if _inside_book_title(text, start, end):
+            continue  # 《中国大学学术演讲录》: part of a work's title
         if stem[0] in "省市县区镇乡村" and stem[:2] not in er.word_tags() and not _starts_with_place(stem):
             continue  # 县纪委监察局, 市教育局: a body of some county, not a named one
         if name in kinds or "等" in name or stem in _LEVEL_WORDS or \
@@ -400,6 +403,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             if k == 0:  # the first item's left edge: where the phrase before it stops (聚集了华为)
                 i = max(0, bisect_right(starts, b - 1) - 1)
                 a = max(a, tokens[er.walk_left(tokens, i + 1, limit=10)][0])
+            if text[a] in "原前" and b - a > 3:
+                a += 1  # 原国内贸易部: a body under its former name, the name without 原
             item = text[a:b].strip("“”")
             if len(item) < 2 or item in er.place_forms() or er.tag(item) in ("n", "v", "vn", "a"):
                 continue
@@ -449,6 +454,15 @@ def _place_ending_at(text: str, end: int, places: frozenset[str], bounds: set[in
         if text[end - n:end] in places and end - n in bounds:
             return end - n
     return None
+
+
+def _inside_book_title(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside 《…》 without being the whole title (a masthead is read by its own rule)."""
+    left = text.rfind("《", max(0, start - 30), start + 1)
+    if left < 0 or text.find("》", left, start) >= 0:
+        return False
+    right = text.find("》", end - 1, end + 30)
+    return right >= 0 and (left + 1, right) != (start, end)
 
 
 _BOOK_TITLE = re.compile(rf"《([{CJK}A-Za-z0-9]{{3,12}})》")
@@ -579,7 +593,8 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
     # a joiner or the kind a count is of left at the start: 代表团|与|瑞士…, 第四大|银行|美洲银行
     k = bisect_right(tokens, start, key=_token_end)
     while k + 1 < len(tokens) and tokens[k][0] == start and tokens[k + 1][0] < limit and \
-            (tokens[k][2] in _JOINERS or (len(tokens[k][2]) > 1 and tokens[k][2] in er.org_suffix_kinds())):
+            (tokens[k][2] in _JOINERS or (len(tokens[k][2]) > 1 and tokens[k][2] in er.org_suffix_kinds() and
+                                          tokens[k][2] not in _lexicon_index()[1])):  # 国务院 is a body, 银行 a kind
         start = tokens[k][1]
         k += 1
     # the first token ending after ``start``: ends rise with the tokens, so a bisection finds it
