@@ -255,6 +255,6 @@ def test_joined_names_counts_and_generic_plurals() -> None:
 def test_generic_bodies_and_names_inside_a_work_title() -> None:
     # shapes of People's Daily sentences (example.dev of the PD NER corpus)
     found = orgs("他发现了孤本《中国大学学术演讲录》。而上市公司盈利的增长很快。影片在陕西工厂、农村、学校放映。"
-                 "最高人民法院、新华社、原国内贸易部等单位前来祝贺。这是国务院残疾人工作协调委员会的项目。")
+                 "最高人民法院、新华社、原国内贸易部等单位前来祝贺。行动是国务院残疾人工作协调委员会、卫生部争取的项目。")
     assert not {"中国大学", "上市公司", "陕西工厂", "原国内贸易部", "国务院"} & set(found)
     assert {"国内贸易部", "国务院残疾人工作协调委员会"} <= set(found)
