@@ -527,7 +527,8 @@ def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
             break
         generic = er.tag(w) in ("v", "vq", "vd", "p", "c", "d", "uj", "ul", "r") or \
             (len(w) == 1 and er.tag(w) == "a")  # 新党支部
-        generic = generic or w in _LEADING_FUNCTION_WORDS  # 经|海口市中级人民法院 (经 tagged a noun), 又讯|广东
+        generic = generic or w in _LEADING_FUNCTION_WORDS or \
+            all(c in er.STOP_CHARS for c in w)  # 经|海口市中级人民法院 (经 tagged a noun), 又讯|广东, 这是|国务院
         if s == start and generic and w not in er.org_suffix_kinds() and w not in er.place_forms():
             start = e
             continue
@@ -582,8 +583,9 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             start = max(start, e)  # 正由|中国检察日报社, 需向|国家环保总局, 刚出|医院: an adverb jieba glued on
         elif _predicate_before_name(tokens, w, e, limit):
             start = max(start, e)  # 得到|宾士域保安有限公司, 买下|纽新公司: a verb and its object
-        elif w in _JOINERS and s > start and _ends_with_suffix(text[start:s]):
-            start = max(start, e)  # 贵州裕华实业公司与|北京国伦文化艺术公司: two names, not one
+        elif w in _JOINERS and s > start and (_ends_with_suffix(text[start:s]) or (
+                _starts_with_place(text[start:s]) and _starts_with_place(text[e:limit]))):
+            start = max(start, e)  # 贵州裕华实业公司与|北京国伦文化艺术公司, 上海邮电与|深圳华为公司: two names
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
     for stop in _SENTENCE_END.finditer(text, start, limit):

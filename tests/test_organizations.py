@@ -258,3 +258,11 @@ def test_generic_bodies_and_names_inside_a_work_title() -> None:
                  "最高人民法院、新华社、原国内贸易部等单位前来祝贺。行动是国务院残疾人工作协调委员会、卫生部争取的项目。")
     assert not {"中国大学", "上市公司", "陕西工厂", "原国内贸易部", "国务院"} & set(found)
     assert {"国内贸易部", "国务院残疾人工作协调委员会"} <= set(found)
+
+
+def test_a_phrase_glued_of_function_characters_and_two_named_bodies() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("这是国务院残疾人工作协调委员会的项目。这是上海邮电与深圳华为公司通力合作建成的。")
+    assert {"国务院残疾人工作协调委员会", "深圳华为公司"} <= set(found)
+    assert "上海邮电与深圳华为公司" not in found
+    assert "北京脑科学与类脑研究中心" in orgs("园区有北京脑科学与类脑研究中心。")
