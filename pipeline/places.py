@@ -59,6 +59,21 @@ _NATURAL_KINDS = frozenset({"river", "lake", "mountain", "gorge"})
 _BILATERAL = re.compile(r"中[美非欧日俄英法德印韩朝巴澳加埃南意西葡荷瑞希土越老柬泰缅新马菲蒙哈乌]")
 _BILATERAL_NEXT = re.compile(r"两国|双方|关系|政党|论坛|峰会|对话|合作|友好|友谊|经贸|贸易|战略|交流|研讨会|人文|建交|"
                              r"联合|共同|企业家|领导人|元首|外长|、中")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十")
+
+
+@cache
+def _forms_by_key() -> dict[str, tuple[str, ...]]:
+    forms: dict[str, list[str]] = {}
+    for form, (key, _kind, _short) in _lexicon()[1].items():
+        forms.setdefault(key, []).append(form)
+    return {k: tuple(v) for k, v in forms.items()}
+
+
+def _forms_of(key: str) -> tuple[str, ...]:
+    return _forms_by_key().get(key, ())
+
+
 #: compass regions that are often only a direction (由西北流向东南)
 _COMPASS = frozenset({"东北", "西北", "东南", "西南"})
 _TOWARDS = re.compile(r"[流向到至往方角端侧部边风]|走向|方向")
@@ -301,8 +316,11 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             continue  # 金山银山: a parallel idiom, not the district
         if text.startswith("族", m_end):
             continue  # 朝鲜族: a nationality, not the country
-        if _BILATERAL.fullmatch(form) and _BILATERAL_NEXT.match(text, m_end):
-            continue  # 中非政党理论研讨会, 中美关系: China and another, not Central Africa
+        if _BILATERAL.fullmatch(form) and (_BILATERAL_NEXT.match(text, m_end) or
+                                           (short and not any(f != form and f in present for f in _forms_of(key)))):
+            continue  # 中非政党理论研讨会, 中非在各领域的合作: China and Africa, unless 中非共和国 is named
+        if form[0] in "日月年" and m_start and text[m_start - 1] in _NUMERALS:
+            continue  # 11日本报: a date's day and 本报, not Japan
         after_towards = m_start > 0 and text[m_start - 1] in "由从向往朝自"
         if form in _COMPASS and (_TOWARDS.match(text, m_end) or after_towards or m_start in lexicon_ends_so_far):
             continue  # 由西北流向东南, 三清湖东北端: a direction, not the region

@@ -252,3 +252,11 @@ def test_regional_names_and_words_that_hold_them() -> None:
     assert {"江南", "华南", "中原", "关中"} <= set(found)
     found = places("他在审计中原形毕露。演出正在大江南北巡回。")
     assert not {"中原", "江南"} & set(found)
+
+
+def test_china_africa_a_date_before_benbao_and_peninsulas() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = places("他亲眼看到，中非在各个领域的合作。本报讯5月11日本报《经济周刊》刊文。这是朝鲜半岛北南双方的对话。")
+    assert not {"中非", "日本", "朝鲜"} & set(found)
+    assert "朝鲜半岛" in found
+    assert "中非共和国" in places("中非共和国总统说，中非将继续改革。")
