@@ -218,6 +218,35 @@ def _governed(text: str, start: int, limit: int, avoid: Sequence[tuple[int, int]
                for n in range(2, len(bare) + 1)) or (len(bare) == 1 and bare in forms)
 
 
+_LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
+
+
+@cache
+def _division_ranks() -> dict[str, int]:
+    """Every division's name and short form → its level (0 province, 1 prefecture, 2 county)."""
+    ranks: dict[str, int] = {}
+    for row in er.division_rows():
+        rank = _LEVEL_RANK.get(row["kind"], 2)
+        for form in (row["name"], row.get("short")):
+            if form:
+                ranks[form] = min(rank, ranks.get(form, rank))
+    return ranks
+
+
+def _after_lower_division(text: str, start: int, limit: int) -> int:
+    """在睢县|河南中医药大学…: a county written before a province's name is where the body stands, not part of
+    its name (a name's divisions go from the higher level down): the name starts at the higher one."""
+    ranks = _division_ranks()
+    first = next((n for n in range(min(9, limit - start), 1, -1) if text[start:start + n] in ranks), 0)
+    if not first:
+        return start
+    after = start + first
+    second = next((n for n in range(min(9, limit - after), 1, -1) if text[after:after + n] in ranks), 0)
+    if second and ranks[text[after:after + second]] < ranks[text[start:after]]:
+        return after
+    return start
+
+
 def _starts_with_place(stem: str) -> bool:
     places = er.place_forms()
     return any(stem[:n] in places for n in range(2, min(len(stem), 7) + 1))
@@ -277,6 +306,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
                 start = max(start, place[0] if place and place[2] in er.place_forms() else brand[0])
         else:
             start = _country_start(text, tokens, start, m.start())
+        start = _after_lower_division(text, start, m.start())
         whole = tokens[k]
         if whole[0] < m.start() and whole[1] == end and er.tag(whole[2]) in ("nt", "ns") and start < whole[0] and \
                 _specific(text, tokens, whole[0], m.start()) and \

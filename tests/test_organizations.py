@@ -266,3 +266,8 @@ def test_a_phrase_glued_of_function_characters_and_two_named_bodies() -> None:
     assert {"国务院残疾人工作协调委员会", "深圳华为公司"} <= set(found)
     assert "上海邮电与深圳华为公司" not in found
     assert "北京脑科学与类脑研究中心" in orgs("园区有北京脑科学与类脑研究中心。")
+
+
+def test_a_county_before_a_province_is_where_the_body_stands() -> None:
+    found = orgs("在睢县河南中医药大学一附院豫东医院，医生通过网络视频会诊。北京石景山发电总厂今年扩建。")
+    assert {"河南中医药大学一附院豫东医院", "北京石景山发电总厂"} <= set(found)
