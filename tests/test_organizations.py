@@ -271,3 +271,11 @@ def test_a_phrase_glued_of_function_characters_and_two_named_bodies() -> None:
 def test_a_county_before_a_province_is_where_the_body_stands() -> None:
     found = orgs("在睢县河南中医药大学一附院豫东医院，医生通过网络视频会诊。北京石景山发电总厂今年扩建。")
     assert {"河南中医药大学一附院豫东医院", "北京石景山发电总厂"} <= set(found)
+
+
+def test_a_country_s_parliament() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("江泽民主席介绍了斯里兰卡议会的情况。总统在伊朗议会通过议案后讲话。"
+                 "地方议会选举在即。议会两院一直争论。")
+    assert {"斯里兰卡议会", "伊朗议会"} <= set(found)
+    assert not any(n in ("议会", "地方议会") for n in found)
