@@ -53,7 +53,7 @@ _SEATED_KINDS = frozenset({"party", "government", "court"})
 _COUNTRY_BODY_KINDS = frozenset({"party", "government", "military", "association", "international"})
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
 #: stems of national scope that make a generic-looking name specific (中国电子信息产业发展研究院)
-_NATIONAL = ("中国", "中华", "中央", "国家", "全国", "国务院", "首都")
+_NATIONAL = ("中国", "中华", "中央", "国家", "全国", "国务院", "首都", "联邦")
 _INTERNAL_UNITS = ("党委", "党组", "董事会", "党支部", "监事会", "理事会", "党总支", "研究室")
 #: title heads that a company or institution gives (X首席执行官Y → X is an organization)
 _CORPORATE_TITLES = frozenset({"首席执行官", "总裁", "副总裁", "董事长", "副董事长", "总经理", "副总经理", "创始人",
@@ -318,6 +318,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             start, seat = _seat(text, start, m.start())
         if start >= m.start() or (len(suffix) == 1 and m.start() - start < 2):
             continue
+        if suffix in _PLACE_ONLY and text[start:m.start()] not in er.place_forms():
+            continue  # 济南交警, not 保定“四快一无”交警改革: a city's police named by the city alone
         if suffix == "政府" and seat is None and not _governed(text, start, m.start(), avoid):
             continue  # 1998年度政府, 两国政府, 小城镇政府: no country, division or leader names this government
         name = text[start:end]
@@ -444,8 +446,18 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
 
 
 #: what stands between a place (and its club's sponsor) and 队 in a sports team's name
-_TEAM = re.compile(r"(?:国家)?(?:青年|少年)?(?:男子|女子|男|女)?(?:足球|篮球|排球|乒乓球|羽毛球|网球|游泳|田径|体操|"
-                   r"跳水|举重|射击|击剑|围棋|象棋|冰球|手球|水球|棒球|垒球|曲棍球|沙滩排球|代表)?队$")
+_TEAM = re.compile(r"(?:国家)?(?:青年|少年)?(?:(?:男子|女子|男|女)?(?:足球|篮球|排球|乒乓球|羽毛球|网球|游泳|田径|体操|"
+                   r"跳水|举重|射击|击剑|围棋|象棋|冰球|手球|水球|棒球|垒球|曲棍球|沙滩排球|代表)?队|[男女][篮足排])$")
+#: national squads written without 队 (中国女篮, 国家男足): their last character ends the team's name
+_SQUADS = frozenset({"女篮", "男篮", "女足", "男足", "女排", "男排"})
+_SQUAD = re.compile("队|女篮|男篮|女足|男足|女排|男排")
+
+
+def _next_squad(text: str, pos: int) -> int:
+    m = _SQUAD.search(text, pos)
+    return m.end() - 1 if m else -1
+
+
 #: characters after 队 that make another word (队员, 队长, 队伍)
 _TEAM_WORDS = frozenset("员长伍列友部医旗服")
 
@@ -455,11 +467,12 @@ def _teams(text: str, tokens: Sequence[Token], starts: Sequence[int], bounds: se
     中国队, 印尼女队, 巴西足球队, 德国男子网球队, 青岛海牛队 (not 中国医疗队, nor a team's 队员)."""
     out: list[Found] = []
     places = er.place_forms()
-    pos = text.find("队")
+    pos = _SQUAD.search(text)
+    pos = pos.end() - 1 if pos else -1
     while pos >= 0:
         end = pos + 1
-        if end < len(text) and (text[end] in _TEAM_WORDS or end not in bounds):
-            pos = text.find("队", end)
+        if end < len(text) and (text[end] in _TEAM_WORDS or end not in bounds) and text[pos - 1:end] not in _SQUADS:
+            pos = _next_squad(text, end)
             continue
         start = None
         for q in range(max(0, end - 9), end):  # the longest qualifier with a place before it
@@ -474,7 +487,7 @@ def _teams(text: str, tokens: Sequence[Token], starts: Sequence[int], bounds: se
                 break
         if start is not None:
             out.append((start, end, "name:" + text[start:end], "other", "org_team", None))
-        pos = text.find("队", end)
+        pos = _next_squad(text, end)
     return out
 
 
@@ -638,6 +651,8 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
     return start
 
 
+#: suffixes named by a place alone (济南交警)
+_PLACE_ONLY = frozenset({"交警"})
 #: kinds of body that a bare country before them names in the plural (美国公司, 日本工厂)
 _PLURAL_KINDS = frozenset({"公司", "工厂", "企业"})
 #: adverbs jieba glues to the next character where it does not know the pair (正由, 需向, 刚出, 已在)

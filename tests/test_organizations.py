@@ -279,3 +279,11 @@ def test_a_country_s_parliament() -> None:
                  "地方议会选举在即。议会两院一直争论。")
     assert {"斯里兰卡议会", "伊朗议会"} <= set(found)
     assert not any(n in ("议会", "地方议会") for n in found)
+
+
+def test_national_squads_federal_bodies_and_city_police() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("中国女篮在昨晚的比赛中获胜。美国的联邦贸易委员会提出指控。总书记题词勉励济南交警。"
+                 "保定“四快一无”交警改革见效。一名交警说。")
+    assert {"中国女篮", "联邦贸易委员会", "济南交警"} <= set(found)
+    assert not any(n.endswith("交警") and n != "济南交警" for n in found)
