@@ -327,6 +327,9 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
         end = m_end
         if key.startswith("d:") and kind == "city" and text.startswith("地区", end):
             end += 2  # 吕梁地区: a prefecture by its former name
+        elif key.startswith("w:") and kind == "city" and end < len(text) and text[end] in "市省州县" and \
+                (end + 1 in bounds or text.startswith(("市长", "市政", "省长", "州长", "县长"), end + 1)):
+            end += 1  # 维也纳市, 布宜诺斯艾利斯省, 康斯坦察县: the world city's division written in full
         found.append((m_start, end, key, kind, "place_lexicon"))
         lexicon_ends_so_far.add(end)
     lexicon_ends = {e for _s, e, *_ in found}

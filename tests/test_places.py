@@ -260,3 +260,9 @@ def test_china_africa_a_date_before_benbao_and_peninsulas() -> None:
     assert not {"中非", "日本", "朝鲜"} & set(found)
     assert "朝鲜半岛" in found
     assert "中非共和国" in places("中非共和国总统说，中非将继续改革。")
+
+
+def test_a_world_city_with_its_division_written() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = places("奥地利维也纳市市长作为来宾致辞。洪水威胁到布宜诺斯艾利斯省的部分地区。他在纽约市中心工作。")
+    assert {"维也纳市", "布宜诺斯艾利斯省", "纽约"} <= set(found)
