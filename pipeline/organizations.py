@@ -174,8 +174,8 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
         return False  # 贵公司 is generic, 贵州省 is not
     if stem.startswith("驻"):
         return False  # 驻京办, 驻村工作队: stationed somewhere, named by no one
-    if "“" in stem or _LATIN.search(stem) or stem.startswith(_NATIONAL):
-        return True
+    if "“" in stem or _LATIN.search(stem) or stem.startswith(_NATIONAL) or stem in _lexicon_index()[1]:
+        return True  # 微软|公司: a company or body of the lexicons
     places = er.place_forms()
     if stem in places:
         return True
@@ -296,6 +296,9 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if i > 0 and tokens[i][0] == m.start() and tokens[i - 1][2] in _NAME_VERBS:
             i -= 1  # 浙江出版联合集团: 联合 stops a phrase, but not one it ends inside a name
         j = er.walk_left(tokens, i, limit=20, joiners=("与",))
+        if 0 < j <= i and len(tokens[j - 1][2]) > 1 and tokens[j - 1][2] in er.place_forms() and \
+                er.stops_phrase(tokens[j - 1][2]):
+            j -= 1  # 大连|化工集团公司: jieba tags 大连 as an adverb, which stopped the walk
         start = tokens[j][0] if j < i else tokens[i][0]
         start = _trim(text, tokens, start, m.start())
         start = _cut_stem(text, tokens, start, m.start())
@@ -712,6 +715,13 @@ def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | Non
 _OTHER_COUNTRIES = ("两国", "三国", "各国", "双方")
 
 
+def _ministry_word(w: str) -> bool:
+    """能源部, 文化厅, 内政部: a word of three or more characters ending in 部/局/厅/署 whose last two are no
+    word of their own (not 东北部, 新格局)."""
+    return len(w) >= 3 and w[-1] in "部局厅署" and w[-2:] not in er.word_tags() and \
+        not all(c in _DIRECTIONS for c in w[:-1])
+
+
 def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts: Sequence[int]) -> list[Found]:
     """Bodies whose name starts with a country (摩洛哥真实性与现代党, 南非共产党, 中华人民共和国驻南非共和国大使馆):
     a country at a word start, then up to twelve characters of words that may stand inside a name, then a
@@ -737,7 +747,7 @@ def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts
             if w == "与" and text[s - 1] in "党府军会院部局委":
                 break  # 中国共产党与世界政党: 与 joins two names here, it is not inside one
             for n in range(len(w), 0, -1):  # a suffix ending this word: 共产党, 社民党, 使馆
-                if n == 1 and len(w) > 1 and w[-1] != "党":
+                if n == 1 and len(w) > 1 and w[-1] != "党" and not _ministry_word(w):
                     continue  # 格局 does not end in 局
                 if w[-n:] in kinds and kinds[w[-n:]] in _COUNTRY_BODY_KINDS and e - m.end() > n \
                         and w not in name_stops():

@@ -287,3 +287,12 @@ def test_national_squads_federal_bodies_and_city_police() -> None:
                  "保定“四快一无”交警改革见效。一名交警说。")
     assert {"中国女篮", "联邦贸易委员会", "济南交警"} <= set(found)
     assert not any(n.endswith("交警") and n != "济南交警" for n in found)
+
+
+def test_local_associations_ministries_of_a_country_and_mistagged_places() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("美国政府认为，微软公司不公平。1993年，大连化工集团公司建成排渣场。西藏自治区科协正在举办展览。"
+                 "美国能源部的代表今天签约。日本文化厅还说，失火的是国宝。外国友人参观了中共中央党校。在中央党校，"
+                 "他们座谈。")
+    assert {"微软公司", "大连化工集团公司", "西藏自治区科协", "美国能源部", "日本文化厅", "中共中央党校"} <= set(found)
+    assert "中央党校" not in found and "中共中央" not in found
