@@ -341,7 +341,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue  # 县纪委监察局, 市教育局: a body of some county, not a named one
         if name in kinds or "等" in name or stem in _LEVEL_WORDS or \
                 (suffix not in _BRAND_SUFFIXES and seat is None and not party_word and
-                 not _specific(text, tokens, start, m.start())):
+                 not _specific(text, tokens, start, m.start()) and
+                 not (suffix in _NOUN_NAMED and _noun_stem(tokens, start, m.start()))):
             continue
         if kinds[suffix] == "military" and len(suffix) == 1 and stem not in er.place_forms():
             continue  # 全军爱军: a one-character army needs a country before it
@@ -652,6 +653,20 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             and er.tag(first[2]) == "x" and start + 1 < limit:
         start += 1
     return start
+
+
+#: kinds of body named by common nouns as well (语文出版社, 百花文艺出版社, 人民文学出版社)
+_NOUN_NAMED = frozenset({"出版社"})
+
+
+def _noun_stem(tokens: Sequence[Token], start: int, limit: int) -> bool:
+    """A stem of two to six characters made of whole nouns or adjectives (语文, 百花|文艺), none generic."""
+    first = _from(tokens, start)[:1]
+    if first and first[0][0] == start and first[0][1] > limit and er.tag(first[0][2]) == "nt":
+        return 2 <= limit - start <= 6  # 百花文艺出版社: a name jieba's dictionary knows whole
+    words = [w for s, e, w in _from(tokens, start) if s >= start and e <= limit]
+    return 2 <= limit - start <= 6 and sum(map(len, words)) == limit - start and \
+        all(er.tag(w) in ("n", "nz", "a", "an", "j", "b") for w in words) and not words[0].startswith(_GENERIC_HEADS)
 
 
 #: suffixes named by a place alone (济南交警)

@@ -296,3 +296,10 @@ def test_local_associations_ministries_of_a_country_and_mistagged_places() -> No
                  "他们座谈。")
     assert {"微软公司", "大连化工集团公司", "西藏自治区科协", "美国能源部", "日本文化厅", "中共中央党校"} <= set(found)
     assert "中央党校" not in found and "中共中央" not in found
+
+
+def test_publishers_named_by_common_nouns() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("1986年夏天，语文出版社安排他去怀柔。文集由百花文艺出版社出版。该出版社负责人说。各地出版社纷纷响应。")
+    assert {"语文出版社", "百花文艺出版社"} <= set(found)
+    assert not any(n.endswith("出版社") and n[0] in "该各" for n in found)
