@@ -303,3 +303,10 @@ def test_publishers_named_by_common_nouns() -> None:
     found = orgs("1986年夏天，语文出版社安排他去怀柔。文集由百花文艺出版社出版。该出版社负责人说。各地出版社纷纷响应。")
     assert {"语文出版社", "百花文艺出版社"} <= set(found)
     assert not any(n.endswith("出版社") and n[0] in "该各" for n in found)
+
+
+def test_committees_troupes_and_cooperatives() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = orgs("法国世界杯组委会官员在巴黎宣布。名少儿学生组成的韩国“小天使”艺术团本月来访。这个歌舞团很有名。")
+    assert {"法国世界杯组委会", "韩国“小天使”艺术团"} <= set(found)
+    assert not any(n.endswith("歌舞团") for n in found)
