@@ -233,6 +233,30 @@ def _division_ranks() -> dict[str, int]:
     return ranks
 
 
+@cache
+def _division_names() -> frozenset[str]:
+    return frozenset(row["name"] for row in er.division_rows())
+
+
+def _last_division(text: str, start: int, limit: int) -> int:
+    """江西省玉山县电影公司 → 玉山县电影公司: of a chain of divisions that opens a local body's name, only the last
+    is part of the name (the annotation guide's 玉山县电影公司; the province is a place of its own)."""
+    ranks, full = _division_ranks(), _division_names()
+    parts: list[int] = []
+    p = start
+    while p < limit:
+        # after the first, only full names (玉山县, not 鼓楼 of 南京鼓楼医院 or 裕华 of 贵州裕华实业公司)
+        n = next((n for n in range(min(9, limit - p), 1, -1) if text[p:p + n] in (full if parts else ranks)), 0)
+        town = _TOWN.match(text, p, limit) if not n else None
+        if town and er.tag(town.group()) in ("x", "ns"):
+            n = town.end() - p  # 平度市|崔马镇|供销社: a town in the chain
+        if not n:
+            break
+        parts.append(p)
+        p += n
+    return parts[-1] if len(parts) >= 2 else start
+
+
 def _after_lower_division(text: str, start: int, limit: int) -> int:
     """在睢县|河南中医药大学…: a county written before a province's name is where the body stands, not part of
     its name (a name's divisions go from the higher level down): the name starts at the higher one."""
@@ -319,6 +343,8 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         seat: tuple[int, int] | None = None
         if kinds[suffix] in _SEATED_KINDS:
             start, seat = _seat(text, start, m.start())
+        else:
+            start = _last_division(text, start, m.start())
         if start >= m.start() or (len(suffix) == 1 and m.start() - start < 2):
             continue
         if suffix in _PLACE_ONLY and text[start:m.start()] not in er.place_forms():
@@ -402,6 +428,9 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         seat = None
         if suffix_kind in _SEATED_KINDS:
             a, seat = _seat(text, a, q_end - len(suffix))
+            qualifier = text[a:q_end]
+        elif suffix:
+            a = _last_division(text, a, q_end - len(suffix))
             qualifier = text[a:q_end]
         found.append((a, q_end, "name:" + qualifier, suffix_kind, "org_title_frame", seat))
 

@@ -310,3 +310,11 @@ def test_committees_troupes_and_cooperatives() -> None:
     found = orgs("法国世界杯组委会官员在巴黎宣布。名少儿学生组成的韩国“小天使”艺术团本月来访。这个歌舞团很有名。")
     assert {"法国世界杯组委会", "韩国“小天使”艺术团"} <= set(found)
     assert not any(n.endswith("歌舞团") for n in found)
+
+
+def test_a_local_body_starts_at_the_last_full_division() -> None:
+    # the annotation guide's own example: 江西省玉山县电影公司经理 → 玉山县电影公司, 江西省 a place
+    s = extract("江西省玉山县电影公司经理罗华民说，电影队很辛苦。南京鼓楼医院的外科医生赶来。")
+    found = {o.name for o in s.organizations}
+    assert {"玉山县电影公司", "南京鼓楼医院"} <= found  # 鼓楼 is a district's short form, here part of the name
+    assert "江西省" in {p.name for p in s.places}
