@@ -499,11 +499,11 @@ def _list_items(text: str, tokens: Sequence[Token], starts: list[int],
     return out
 
 
-_FOREIGN_DIVISION = re.compile(r"(?:省|州|县)(?=[长府议政境的，、。 ]|省长|州长|县长)")
+_FOREIGN_DIVISION = re.compile(r"(?:省|州|县|郡|邦|大区)(?=[长府议政境的，、。 等和与也发]|省长|州长|县长|区长|首府)")
 
 
 def _foreign_divisions(text: str) -> list[tuple[int, int, str, str, str]]:
-    """A province, state or county of another country: three to six transliteration characters before 省/州/县,
+    """A province, state or county of another country: three to six transliteration characters before 省/州/县/郡/邦,
     the division followed by its head, seat, body or a stop (姆旺扎省省长, 贾拉拉巴德州的)."""
     from .people import _name_chars, is_translit_char
 

@@ -266,3 +266,9 @@ def test_a_world_city_with_its_division_written() -> None:
     # shapes of People's Daily sentences (example.dev of the PD NER corpus)
     found = places("奥地利维也纳市市长作为来宾致辞。洪水威胁到布宜诺斯艾利斯省的部分地区。他在纽约市中心工作。")
     assert {"维也纳市", "布宜诺斯艾利斯省", "纽约"} <= set(found)
+
+
+def test_foreign_states_and_regions_written_with_their_level() -> None:
+    # shapes of People's Daily sentences (example.dev of the PD NER corpus)
+    found = places("此外，拉贾斯坦邦等核试验地区气氛紧张。阿尔萨斯大区区长出席。他节省了开支。")
+    assert {"拉贾斯坦邦", "阿尔萨斯大区"} <= set(found)
