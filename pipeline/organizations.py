@@ -391,6 +391,10 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
     # 2b'. a country's or a city's sports team: 中国女队, 巴西足球队, 青岛海牛队
     found.extend(_teams(text, tokens, starts, bounds))
 
+    # 2b''. a medium named in Latin letters by what it publishes: STAT新闻的报道, POLITICO的分析
+    found.extend((m.start(1), m.end(1), "name:" + m.group(1), "media", "org_latin_media", None)
+                 for m in _LATIN_MEDIA.finditer(text) if "新闻" in m.group(1) or (m.group(2) and len(m.group(1)) >= 4))
+
     # 2c. a quoted name after the kind of body it is: 智库“欧洲之友”
     appositives = [(m.start(2), m.end(2)) for m in _APPOSITIVE.finditer(text)]
     found.extend((x, y, "name:" + text[x:y], "institution", "org_appositive", None) for x, y in appositives)
@@ -696,6 +700,12 @@ def _noun_stem(tokens: Sequence[Token], start: int, limit: int) -> bool:
     words = [w for s, e, w in _from(tokens, start) if s >= start and e <= limit]
     return 2 <= limit - start <= 6 and sum(map(len, words)) == limit - start and \
         all(er.tag(w) in ("n", "nz", "a", "an", "j", "b") for w in words) and not words[0].startswith(_GENERIC_HEADS)
+
+
+#: a Latin name (three letters or more) with 新闻, or of four or more before a report or analysis it published
+#: (GDP的分析 is no medium's)
+_LATIN_MEDIA = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{2,}(?:新闻网|新闻)?)(?![A-Za-z0-9])"
+                          r"(的?(?:报道|分析|评论|社论|调查报道)(?!员))?")
 
 
 #: suffixes named by a place alone (济南交警)

@@ -318,3 +318,10 @@ def test_a_local_body_starts_at_the_last_full_division() -> None:
     found = {o.name for o in s.organizations}
     assert {"玉山县电影公司", "南京鼓楼医院"} <= found  # 鼓楼 is a district's short form, here part of the name
     assert "江西省" in {p.name for p in s.places}
+
+
+def test_media_named_in_latin_letters() -> None:
+    found = orgs("Axios新闻的报道指出，专家有分歧。BLOOMBERG的分析认为，市场会波动。"
+                 "CEO称业绩很好。GDP的分析表明增长放缓。")
+    assert {"Axios新闻", "BLOOMBERG"} <= set(found)
+    assert not {"CEO", "GDP"} & set(found)
