@@ -83,6 +83,10 @@ _token_start = itemgetter(0)
 _token_end = itemgetter(1)
 
 
+#: words jieba glues to a short form that leave it the place (台湾同胞, 华北地区, 台湾当局)
+_GLUED_AFTER = ("地区", "当局", "同胞", "人民", "民众", "居民")
+
+
 def _country_glued(form: str, kind: str) -> bool:
     """法国|人, 中国|国情, 中国|航天 as one of jieba's words: a country's short form in 国 that starts the word
     is the country (no common word starts with 法国, 德国 or 中国)."""
@@ -301,7 +305,7 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     org_ends = {y for _x, y in avoid}
     for m_start, m_end, form in hits:
         key, kind, short = index[form]
-        if short and not (m_start in bounds and (m_end in bounds or text.startswith(("地区", "当局"), m_end) or
+        if short and not (m_start in bounds and (m_end in bounds or text.startswith(_GLUED_AFTER, m_end) or
                                                  _country_glued(form, kind))):
             continue
         if not short and _inside_word(text, tokens, starts, m_start, m_end, kind):

@@ -272,3 +272,7 @@ def test_foreign_states_and_regions_written_with_their_level() -> None:
     # shapes of People's Daily sentences (example.dev of the PD NER corpus)
     found = places("此外，拉贾斯坦邦等核试验地区气氛紧张。阿尔萨斯大区区长出席。他节省了开支。")
     assert {"拉贾斯坦邦", "阿尔萨斯大区"} <= set(found)
+
+
+def test_a_short_form_glued_to_compatriots_is_the_place() -> None:
+    assert {"台湾", "香港"} <= set(places("我们更加思念台湾同胞，也向香港同胞致意。"))
