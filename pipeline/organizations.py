@@ -495,6 +495,8 @@ def _next_squad(text: str, pos: int) -> int:
     return m.end() - 1 if m else -1
 
 
+#: characters no club sponsor's word has: numerals, modals, ranks (中国能派队, 北京一总队)
+_NOT_SPONSOR = frozenset("一二三四五六七八九十两几多能会要可总支分")
 #: characters after 队 that make another word (队员, 队长, 队伍)
 _TEAM_WORDS = frozenset("员长伍列友部医旗服")
 
@@ -508,7 +510,9 @@ def _teams(text: str, tokens: Sequence[Token], starts: Sequence[int], bounds: se
     pos = pos.end() - 1 if pos else -1
     while pos >= 0:
         end = pos + 1
-        if end < len(text) and (text[end] in _TEAM_WORDS or end not in bounds) and text[pos - 1:end] not in _SQUADS:
+        glued = end < len(text) and text[end] in er.STOP_CHARS and text[pos:end + 1] not in er.word_tags()  # 队以
+        if end < len(text) and (text[end] in _TEAM_WORDS or (end not in bounds and not glued)) and \
+                text[pos - 1:end] not in _SQUADS:
             pos = _next_squad(text, end)
             continue
         start = None
@@ -520,6 +524,12 @@ def _teams(text: str, tokens: Sequence[Token], starts: Sequence[int], bounds: se
             if start is None and 0 <= k < len(tokens) and tokens[k][1] == q and 2 <= len(tokens[k][2]) <= 3 and \
                     er.tag(tokens[k][2]) in ("x", "nz", "nr", "nrt", "n") and tokens[k][2] not in places:
                 start = _place_ending_at(text, tokens[k][0], places, bounds)  # a club's sponsor: 青岛|海牛|队
+            for n in (2, 3):  # a sponsor jieba glued to the city or the team: 四川全兴|队, 延边|敖东队
+                sponsor = text[q - n:q]
+                if start is None and q - n > 0 and len(er.HAN.findall(sponsor)) == n and sponsor not in places and \
+                        er.tag(sponsor) in ("x", "nz", "nr", "nrt", "ns", "j", "b") and \
+                        not any(c in er.STOP_CHARS or c in _NOT_SPONSOR for c in sponsor):
+                    start = _place_ending_at(text, q - n, places, bounds)
             if start is not None:
                 break
         if start is not None:

@@ -325,3 +325,11 @@ def test_media_named_in_latin_letters() -> None:
                  "CEO称业绩很好。GDP的分析表明增长放缓。")
     assert {"Axios新闻", "BLOOMBERG"} <= set(found)
     assert not {"CEO", "GDP"} & set(found)
+
+
+def test_teams_jieba_glues_to_their_sponsor_or_the_next_word() -> None:
+    # shapes of People's Daily sports reports (example.dev of the PD NER corpus)
+    found = orgs("哥伦比亚队以1∶0击败对手。四川全兴队主场迎战延边敖东队。我希望中国能派队参加比赛。"
+                 "对丹麦、马来西亚等强队时稳取一分。")
+    assert {"哥伦比亚队", "四川全兴队", "延边敖东队"} <= set(found)
+    assert not any(n.endswith(("能派队", "等强队")) for n in found)
