@@ -116,6 +116,9 @@ def _office_word(token: Token, end: int) -> bool:
     _s, e, w = token
     if e != end or len(w) < 3 or w[-1] not in _OFFICE_CHARS or w in er.titles() or w.endswith("部署"):
         return False
+    if w[-1] == "厂" and er.tag(w) == "v" and w[-2:] not in er.word_tags():
+        return True  # 蝶阀厂, which jieba tags as a verb: a works all the same
+        return False
     if all(c in _DIRECTIONS for c in w[:-1]) or (len(w) == 4 and w[0] == w[2]):
         return False  # 西南部, 中北部; 大操大办 is an idiom
     if w[-1] != "厂" and w[-2:] in er.word_tags() and w[-2:] not in _OFFICE_ENDINGS:
@@ -320,9 +323,10 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if i > 0 and tokens[i][0] == m.start() and tokens[i - 1][2] in _NAME_VERBS:
             i -= 1  # 浙江出版联合集团: 联合 stops a phrase, but not one it ends inside a name
         j = er.walk_left(tokens, i, limit=20, joiners=("与",))
-        if 0 < j <= i and len(tokens[j - 1][2]) > 1 and tokens[j - 1][2] in er.place_forms() and \
+        while 0 < j <= i and len(tokens[j - 1][2]) > 1 and tokens[j - 1][2] in er.place_forms() and \
                 er.stops_phrase(tokens[j - 1][2]):
-            j -= 1  # 大连|化工集团公司: jieba tags 大连 as an adverb, which stopped the walk
+            # 大连|化工集团公司, 郑州市|二七|司法培训学校: a place jieba tags as an adverb or a numeral stopped the walk
+            j = er.walk_left(tokens, j - 1, limit=20, joiners=("与",))
         start = tokens[j][0] if j < i else tokens[i][0]
         start = _trim(text, tokens, start, m.start())
         start = _cut_stem(text, tokens, start, m.start())

@@ -333,3 +333,8 @@ def test_teams_jieba_glues_to_their_sponsor_or_the_next_word() -> None:
                  "对丹麦、马来西亚等强队时稳取一分。")
     assert {"哥伦比亚队", "四川全兴队", "延边敖东队"} <= set(found)
     assert not any(n.endswith(("能派队", "等强队")) for n in found)
+
+
+def test_a_works_jieba_tags_as_a_verb() -> None:
+    # a People's Daily shape (example.dev of the PD NER corpus)
+    assert "郑州蝶阀厂" in orgs("80年代初，郑州蝶阀厂的创业者们接了这项任务。")
