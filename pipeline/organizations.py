@@ -214,8 +214,9 @@ def _governed(text: str, start: int, limit: int, avoid: Sequence[tuple[int, int]
     person's name (特朗普政府) or a known body (国民党政府), or is of national scope (中央政府)."""
     stem = text[start:limit]
     bare = _GOVERNMENT_QUALIFIERS.sub("", stem) or stem
-    if stem in _NATIONAL or any(y == limit and x >= start for x, y in avoid):
-        return True
+    if stem in _NATIONAL or any(y == limit and x >= start for x, y in avoid) or \
+            (len(stem) >= 3 and er.tag(stem) in ("nr", "nrt")):
+        return True  # 特朗普政府, 克林顿政府: an administration named for its head
     places, forms = er.place_forms(), _lexicon_index()[1]
     return any(bare[-n:] in places or bare[-n:] in er.countries() or bare[-n:] in forms
                for n in range(2, len(bare) + 1)) or (len(bare) == 1 and bare in forms)

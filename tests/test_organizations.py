@@ -338,3 +338,8 @@ def test_teams_jieba_glues_to_their_sponsor_or_the_next_word() -> None:
 def test_a_works_jieba_tags_as_a_verb() -> None:
     # a People's Daily shape (example.dev of the PD NER corpus)
     assert "郑州蝶阀厂" in orgs("80年代初，郑州蝶阀厂的创业者们接了这项任务。")
+
+
+def test_an_administration_named_for_its_head() -> None:
+    # 特朗普政府 is in the dev gold; jieba reads 克林顿政府 as one word, so the people stage has no 克林顿 to offer
+    assert "克林顿政府" in orgs("强战略对话之后，克林顿政府明确承诺了不支持。")
