@@ -29,6 +29,7 @@ _STOP_TAGS = frozenset({"p", "c", "u", "uj", "ul", "uz", "ud", "ug", "uv", "r", 
 #: one-character words that stop a phrase; other single characters are often pieces of a name jieba
 #: did not know (博雅|辑|因, 服务|外|包), so their dictionary tag is not trusted
 _STOP_CHARS = frozenset("的了着过在和与及或等对向从为把被给将让使由据以于是有这那其该各每此本我你他她它们也都还又就才")
+STOP_CHARS = _STOP_CHARS  # for the stages that trim a phrase jieba glued of such characters (这是)
 _NAME_TAGS = frozenset({"nr", "nrfg", "nrt"})
 
 

@@ -33,6 +33,7 @@ Found = tuple[int, int, str, str, str, "tuple[int, int] | None"]
 
 #: stems that make a suffix word generic (该公司, 有关部门, 全国政协 is in the lexicon)
 _GENERIC_HEADS = ("该", "本", "各", "有关", "相关", "外国", "外资", "这", "那", "其", "我", "贵", "原", "此", "每",
+                  "上市", "国有", "民营", "私营", "合资", "独资", "跨国", "大型", "中小", "骨干", "龙头",
                   "上述", "多家", "一家", "一些", "国内", "国外", "地方", "基层", "当地", "全市", "全区", "全省",
                   "全县", "乡镇", "村办", "乡办", "镇办", "县办", "校办", "街办")
 #: stems that only name a level of administration, not one division (县纪委, 镇党委, 乡镇纪委)
@@ -52,7 +53,7 @@ _SEATED_KINDS = frozenset({"party", "government", "court"})
 _COUNTRY_BODY_KINDS = frozenset({"party", "government", "military", "association", "international"})
 _TOWN = re.compile(rf"[{CJK}]{{2,3}}?(?:镇|乡|街道)")
 #: stems of national scope that make a generic-looking name specific (中国电子信息产业发展研究院)
-_NATIONAL = ("中国", "中华", "中央", "国家", "全国", "国务院", "首都")
+_NATIONAL = ("中国", "中华", "中央", "国家", "全国", "国务院", "首都", "联邦")
 _INTERNAL_UNITS = ("党委", "党组", "董事会", "党支部", "监事会", "理事会", "党总支", "研究室")
 #: title heads that a company or institution gives (X首席执行官Y → X is an organization)
 _CORPORATE_TITLES = frozenset({"首席执行官", "总裁", "副总裁", "董事长", "副董事长", "总经理", "副总经理", "创始人",
@@ -115,6 +116,9 @@ def _office_word(token: Token, end: int) -> bool:
     _s, e, w = token
     if e != end or len(w) < 3 or w[-1] not in _OFFICE_CHARS or w in er.titles() or w.endswith("部署"):
         return False
+    if w[-1] == "厂" and er.tag(w) == "v" and w[-2:] not in er.word_tags():
+        return True  # 蝶阀厂, which jieba tags as a verb: a works all the same
+        return False
     if all(c in _DIRECTIONS for c in w[:-1]) or (len(w) == 4 and w[0] == w[2]):
         return False  # 西南部, 中北部; 大操大办 is an idiom
     if w[-1] != "厂" and w[-2:] in er.word_tags() and w[-2:] not in _OFFICE_ENDINGS:
@@ -173,8 +177,8 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
         return False  # 贵公司 is generic, 贵州省 is not
     if stem.startswith("驻"):
         return False  # 驻京办, 驻村工作队: stationed somewhere, named by no one
-    if "“" in stem or _LATIN.search(stem) or stem.startswith(_NATIONAL):
-        return True
+    if "“" in stem or _LATIN.search(stem) or stem.startswith(_NATIONAL) or stem in _lexicon_index()[1]:
+        return True  # 微软|公司: a company or body of the lexicons
     places = er.place_forms()
     if stem in places:
         return True
@@ -199,6 +203,76 @@ def _specific(text: str, tokens: Sequence[Token], stem_start: int, stem_end: int
         if w in places or er.tag(w) in ("x", "ns", "nz", "nt", "nr", "nrt", "nrfg", "j", "eng"):
             return True
     return False
+
+
+#: words between a country or division and 政府 (香港特区政府, 德国联邦政府, 伊拉克临时政府)
+_GOVERNMENT_QUALIFIERS = re.compile("(?:人民|联邦|临时|过渡|特区|自治|民族团结|中央|地方|新|军)$")
+
+
+def _governed(text: str, start: int, limit: int, avoid: Sequence[tuple[int, int]]) -> bool:
+    """Whether the stem of a 政府 names whose government it is: it ends with a place (美国政府, 香港特区政府), a
+    person's name (特朗普政府) or a known body (国民党政府), or is of national scope (中央政府)."""
+    stem = text[start:limit]
+    bare = _GOVERNMENT_QUALIFIERS.sub("", stem) or stem
+    if stem in _NATIONAL or any(y == limit and x >= start for x, y in avoid) or \
+            (len(stem) >= 3 and er.tag(stem) in ("nr", "nrt")):
+        return True  # 特朗普政府, 克林顿政府: an administration named for its head
+    places, forms = er.place_forms(), _lexicon_index()[1]
+    return any(bare[-n:] in places or bare[-n:] in er.countries() or bare[-n:] in forms
+               for n in range(2, len(bare) + 1)) or (len(bare) == 1 and bare in forms)
+
+
+_LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
+
+
+@cache
+def _division_ranks() -> dict[str, int]:
+    """Every division's name and short form → its level (0 province, 1 prefecture, 2 county)."""
+    ranks: dict[str, int] = {}
+    for row in er.division_rows():
+        rank = _LEVEL_RANK.get(row["kind"], 2)
+        for form in (row["name"], row.get("short")):
+            if form:
+                ranks[form] = min(rank, ranks.get(form, rank))
+    return ranks
+
+
+@cache
+def _division_names() -> frozenset[str]:
+    return frozenset(row["name"] for row in er.division_rows())
+
+
+def _last_division(text: str, start: int, limit: int) -> int:
+    """江西省玉山县电影公司 → 玉山县电影公司: of a chain of divisions that opens a local body's name, only the last
+    is part of the name (the annotation guide's 玉山县电影公司; the province is a place of its own)."""
+    ranks, full = _division_ranks(), _division_names()
+    parts: list[int] = []
+    p = start
+    while p < limit:
+        # after the first, only full names (玉山县, not 鼓楼 of 南京鼓楼医院 or 裕华 of 贵州裕华实业公司)
+        n = next((n for n in range(min(9, limit - p), 1, -1) if text[p:p + n] in (full if parts else ranks)), 0)
+        town = _TOWN.match(text, p, limit) if not n else None
+        if town and er.tag(town.group()) in ("x", "ns"):
+            n = town.end() - p  # 平度市|崔马镇|供销社: a town in the chain
+        if not n:
+            break
+        parts.append(p)
+        p += n
+    return parts[-1] if len(parts) >= 2 else start
+
+
+def _after_lower_division(text: str, start: int, limit: int) -> int:
+    """在睢县|河南中医药大学…: a county written before a province's name is where the body stands, not part of
+    its name (a name's divisions go from the higher level down): the name starts at the higher one."""
+    ranks = _division_ranks()
+    first = next((n for n in range(min(9, limit - start), 1, -1) if text[start:start + n] in ranks), 0)
+    if not first:
+        return start
+    after = start + first
+    second = next((n for n in range(min(9, limit - after), 1, -1) if text[after:after + n] in ranks), 0)
+    if second and ranks[text[after:after + second]] < ranks[text[start:after]]:
+        return after
+    return start
 
 
 def _starts_with_place(stem: str) -> bool:
@@ -237,8 +311,12 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             continue
         suffix = m.group()
         k = max(0, bisect_right(starts, m.start()) - 1)
+        # 自由党, 社民党: a party jieba's dictionary knows by name (tag nt) names one, its stem a common word or not
+        party_word = suffix == "党" and tokens[k][1] == end and len(tokens[k][2]) >= 3 and \
+            er.tag(tokens[k][2]) == "nt" and tokens[k][2] not in name_stops() and \
+            (tokens[k][0] == 0 or _freq(text[tokens[k][0] - 1:tokens[k][0] + 1]) < 50)  # 大国|大党, not 大|国大党
         if len(suffix) == 1 and not (tokens[k][2] == suffix or (suffix in "党军" and er.tag(tokens[k][2]) == "x")
-                                     or _office_word(tokens[k], end)):
+                                     or _office_word(tokens[k], end) or party_word):
             continue  # 总部, 常委, 先办, 格局: the suffix character belongs to another word
         if suffix in _BRAND_SUFFIXES and not _brand_ok(text, tokens, k, m.start(), end, bounds):
             continue
@@ -246,6 +324,10 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if i > 0 and tokens[i][0] == m.start() and tokens[i - 1][2] in _NAME_VERBS:
             i -= 1  # 浙江出版联合集团: 联合 stops a phrase, but not one it ends inside a name
         j = er.walk_left(tokens, i, limit=20, joiners=("与",))
+        while 0 < j <= i and len(tokens[j - 1][2]) > 1 and tokens[j - 1][2] in er.place_forms() and \
+                er.stops_phrase(tokens[j - 1][2]):
+            # 大连|化工集团公司, 郑州市|二七|司法培训学校: a place jieba tags as an adverb or a numeral stopped the walk
+            j = er.walk_left(tokens, j - 1, limit=20, joiners=("与",))
         start = tokens[j][0] if j < i else tokens[i][0]
         start = _trim(text, tokens, start, m.start())
         start = _cut_stem(text, tokens, start, m.start())
@@ -256,6 +338,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
                 start = max(start, place[0] if place and place[2] in er.place_forms() else brand[0])
         else:
             start = _country_start(text, tokens, start, m.start())
+        start = _after_lower_division(text, start, m.start())
         whole = tokens[k]
         if whole[0] < m.start() and whole[1] == end and er.tag(whole[2]) in ("nt", "ns") and start < whole[0] and \
                 _specific(text, tokens, whole[0], m.start()) and \
@@ -265,20 +348,32 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         seat: tuple[int, int] | None = None
         if kinds[suffix] in _SEATED_KINDS:
             start, seat = _seat(text, start, m.start())
+        else:
+            start = _last_division(text, start, m.start())
         if start >= m.start() or (len(suffix) == 1 and m.start() - start < 2):
             continue
+        if suffix in _PLACE_ONLY and text[start:m.start()] not in er.place_forms():
+            continue  # 济南交警, not 保定“四快一无”交警改革: a city's police named by the city alone
+        if suffix == "政府" and seat is None and not _governed(text, start, m.start(), avoid):
+            continue  # 1998年度政府, 两国政府, 小城镇政府: no country, division or leader names this government
         name = text[start:end]
         stem = text[start:m.start()]
         last = next((w for s, e, w in reversed(tokens[:k + 1]) if e <= m.start()), "")
         if seat is None and ((len(last) > 1 and last in _LEVEL_WORDS and stem.endswith(last)) or (
                 kinds[suffix] in _SEATED_KINDS and stem not in er.place_forms() and stem.endswith(_LEVELS))):
             continue  # 监察委对乡镇纪委, 乡镇党委: a level, not a division, before the suffix
-        if stem.isdigit():
-            continue  # 703861部队: a code
+        if stem.isdigit() or (len(er.HAN.findall(stem)) < 2 and not _LATIN.search(stem)):
+            continue  # 703861部队: a code; 前4局: a game's sets
+        if suffix in _PLURAL_KINDS and (stem in er.countries() or (suffix != "公司" and stem in er.place_forms())):
+            continue  # 美国公司“消肿”时, 在陕西工厂、农村放映: the companies of a country, no one company
+        if _inside_book_title(text, start, end):
+            continue  # 《中国大学学术演讲录》: part of a work's title
         if stem[0] in "省市县区镇乡村" and stem[:2] not in er.word_tags() and not _starts_with_place(stem):
             continue  # 县纪委监察局, 市教育局: a body of some county, not a named one
         if name in kinds or "等" in name or stem in _LEVEL_WORDS or \
-                (suffix not in _BRAND_SUFFIXES and seat is None and not _specific(text, tokens, start, m.start())):
+                (suffix not in _BRAND_SUFFIXES and seat is None and not party_word and
+                 not _specific(text, tokens, start, m.start()) and
+                 not (suffix in _NOUN_NAMED and _noun_stem(tokens, start, m.start()))):
             continue
         if kinds[suffix] == "military" and len(suffix) == 1 and stem not in er.place_forms():
             continue  # 全军爱军: a one-character army needs a country before it
@@ -298,6 +393,13 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
     # 2b. a country written right before a body's name starts it (摩洛哥真实性与现代党, 中国驻南非大使馆)
     found.extend(_country_bodies(text, tokens, bounds, starts))
 
+    # 2b'. a country's or a city's sports team: 中国女队, 巴西足球队, 青岛海牛队
+    found.extend(_teams(text, tokens, starts, bounds))
+
+    # 2b''. a medium named in Latin letters by what it publishes: STAT新闻的报道, POLITICO的分析
+    found.extend((m.start(1), m.end(1), "name:" + m.group(1), "media", "org_latin_media", None)
+                 for m in _LATIN_MEDIA.finditer(text) if "新闻" in m.group(1) or (m.group(2) and len(m.group(1)) >= 4))
+
     # 2c. a quoted name after the kind of body it is: 智库“欧洲之友”
     appositives = [(m.start(2), m.end(2)) for m in _APPOSITIVE.finditer(text)]
     found.extend((x, y, "name:" + text[x:y], "institution", "org_appositive", None) for x, y in appositives)
@@ -312,7 +414,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         head_word = next((phrase[-n:] for n in _title_lengths() if n <= len(phrase) and phrase[-n:] in er.titles()),
                          head.group() if head else "")
         qualifier = phrase[: len(phrase) - len(head_word)] if head_word else ""
-        qualifier = qualifier.rstrip("前原副")  # 欧盟委员会前主席: a former holder, not a name 欧盟委员会前
+        qualifier = _strip_rank(qualifier)  # 欧盟委员会前主席, 民革中央常务副主席: the holder's rank, not the name
         for unit in _INTERNAL_UNITS:
             if qualifier.endswith(unit):
                 qualifier = qualifier[: -len(unit)]
@@ -320,7 +422,7 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         if len(qualifier) < 2 or not corporate:
             continue
         q_end = a + len(qualifier)
-        a = _cut_stem(text, tokens, a, q_end)  # 面对BBC总裁: the predicate is no part of the name
+        a = _cut_stem(text, tokens, _trim(text, tokens, a, q_end), q_end)  # 面对BBC总裁, 还有|联想集团副总裁
         inner = [m for m in er.org_suffix_pattern().finditer(text, a, q_end) if m.end() - a > len(m.group())]
         rest = _tokens_within(tokens, starts, inner[-1].end(), q_end) if inner else []
         if inner and len(inner[-1].group()) > 1 and rest and rest[-1][1] == q_end and len(rest) <= 2 and \
@@ -335,6 +437,9 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
         seat = None
         if suffix_kind in _SEATED_KINDS:
             a, seat = _seat(text, a, q_end - len(suffix))
+            qualifier = text[a:q_end]
+        elif suffix:
+            a = _last_division(text, a, q_end - len(suffix))
             qualifier = text[a:q_end]
         found.append((a, q_end, "name:" + qualifier, suffix_kind, "org_title_frame", seat))
 
@@ -372,12 +477,87 @@ def find_organizations(text: str, tokens: Sequence[Token], titles: Iterable[tupl
             if k == 0:  # the first item's left edge: where the phrase before it stops (聚集了华为)
                 i = max(0, bisect_right(starts, b - 1) - 1)
                 a = max(a, tokens[er.walk_left(tokens, i + 1, limit=10)][0])
+            if text[a] in "原前" and b - a > 3:
+                a += 1  # 原国内贸易部: a body under its former name, the name without 原
             item = text[a:b].strip("“”")
             if len(item) < 2 or item in er.place_forms() or er.tag(item) in ("n", "v", "vn", "a"):
                 continue
             found.append((a, b, "name:" + text[a:b], kind, "org_list_frame", None))
 
     return _resolve(text, found, avoid)
+
+
+#: what stands between a place (and its club's sponsor) and 队 in a sports team's name
+_TEAM = re.compile(r"(?:国家)?(?:青年|少年)?(?:(?:男子|女子|男|女)?(?:足球|篮球|排球|乒乓球|羽毛球|网球|游泳|田径|体操|"
+                   r"跳水|举重|射击|击剑|围棋|象棋|冰球|手球|水球|棒球|垒球|曲棍球|沙滩排球|代表)?队|[男女][篮足排])$")
+#: national squads written without 队 (中国女篮, 国家男足): their last character ends the team's name
+_SQUADS = frozenset({"女篮", "男篮", "女足", "男足", "女排", "男排"})
+_SQUAD = re.compile("队|女篮|男篮|女足|男足|女排|男排")
+
+
+def _next_squad(text: str, pos: int) -> int:
+    m = _SQUAD.search(text, pos)
+    return m.end() - 1 if m else -1
+
+
+#: characters no club sponsor's word has: numerals, modals, ranks (中国能派队, 北京一总队)
+_NOT_SPONSOR = frozenset("一二三四五六七八九十两几多能会要可总支分")
+#: characters after 队 that make another word (队员, 队长, 队伍)
+_TEAM_WORDS = frozenset("员长伍列友部医旗服")
+
+
+def _teams(text: str, tokens: Sequence[Token], starts: Sequence[int], bounds: set[int]) -> list[Found]:
+    """Sports teams named by a country or city, with a club's sponsor word in between where there is one:
+    中国队, 印尼女队, 巴西足球队, 德国男子网球队, 青岛海牛队 (not 中国医疗队, nor a team's 队员)."""
+    out: list[Found] = []
+    places = er.place_forms()
+    pos = _SQUAD.search(text)
+    pos = pos.end() - 1 if pos else -1
+    while pos >= 0:
+        end = pos + 1
+        glued = end < len(text) and text[end] in er.STOP_CHARS and text[pos:end + 1] not in er.word_tags()  # 队以
+        if end < len(text) and (text[end] in _TEAM_WORDS or (end not in bounds and not glued)) and \
+                text[pos - 1:end] not in _SQUADS:
+            pos = _next_squad(text, end)
+            continue
+        start = None
+        for q in range(max(0, end - 9), end):  # the longest qualifier with a place before it
+            if not _TEAM.fullmatch(text, q, end):
+                continue
+            start = _place_ending_at(text, q, places, bounds)
+            k = bisect_left(starts, q) - 1
+            if start is None and 0 <= k < len(tokens) and tokens[k][1] == q and 2 <= len(tokens[k][2]) <= 3 and \
+                    er.tag(tokens[k][2]) in ("x", "nz", "nr", "nrt", "n") and tokens[k][2] not in places:
+                start = _place_ending_at(text, tokens[k][0], places, bounds)  # a club's sponsor: 青岛|海牛|队
+            for n in (2, 3):  # a sponsor jieba glued to the city or the team: 四川全兴|队, 延边|敖东队
+                sponsor = text[q - n:q]
+                if start is None and q - n > 0 and len(er.HAN.findall(sponsor)) == n and sponsor not in places and \
+                        er.tag(sponsor) in ("x", "nz", "nr", "nrt", "ns", "j", "b") and \
+                        not any(c in er.STOP_CHARS or c in _NOT_SPONSOR for c in sponsor):
+                    start = _place_ending_at(text, q - n, places, bounds)
+            if start is not None:
+                break
+        if start is not None:
+            out.append((start, end, "name:" + text[start:end], "other", "org_team", None))
+        pos = _next_squad(text, end)
+    return out
+
+
+def _place_ending_at(text: str, end: int, places: frozenset[str], bounds: set[int]) -> int | None:
+    """The start of the longest country or division name that ends at ``end`` and starts a word."""
+    for n in range(min(9, end), 1, -1):
+        if text[end - n:end] in places and end - n in bounds:
+            return end - n
+    return None
+
+
+def _inside_book_title(text: str, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside 《…》 without being the whole title (a masthead is read by its own rule)."""
+    left = text.rfind("《", max(0, start - 30), start + 1)
+    if left < 0 or text.find("》", left, start) >= 0:
+        return False
+    right = text.find("》", end - 1, end + 30)
+    return right >= 0 and (left + 1, right) != (start, end)
 
 
 _BOOK_TITLE = re.compile(rf"《([{CJK}A-Za-z0-9]{{3,12}})》")
@@ -388,7 +568,7 @@ def _masthead_endings() -> tuple[str, ...]:
     return lexicons.ordered("masthead_endings")
 
 
-_BUILDING = re.compile(r"大厦|大楼|山庄|广场")
+_BUILDING = re.compile(r"大厦|大楼|山庄|广场|乐园|度假区")
 _QUOTED_NAME = re.compile(rf"“([{CJK}A-Za-z0-9]{{4,16}})”")
 
 
@@ -417,6 +597,16 @@ def _tokens_within(tokens: Sequence[Token], starts: Sequence[int], start: int, e
     return out
 
 
+#: words of a title's rank written between the body and the title word (前主席, 常务副主席, 名誉会长)
+_RANKS = ("常务", "执行", "名誉", "代理", "前", "原", "副")
+
+
+def _strip_rank(qualifier: str) -> str:
+    while qualifier.endswith(_RANKS):
+        qualifier = qualifier[:-next(len(r) for r in _RANKS if qualifier.endswith(r))]
+    return qualifier
+
+
 @cache
 def _title_lengths() -> tuple[int, ...]:
     """The lengths title words have, longest first."""
@@ -432,11 +622,17 @@ def _trim(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
             break
         generic = er.tag(w) in ("v", "vq", "vd", "p", "c", "d", "uj", "ul", "r") or \
             (len(w) == 1 and er.tag(w) == "a")  # 新党支部
+        generic = generic or w in _LEADING_FUNCTION_WORDS or \
+            all(c in er.STOP_CHARS for c in w)  # 经|海口市中级人民法院 (经 tagged a noun), 又讯|广东, 这是|国务院
         if s == start and generic and w not in er.org_suffix_kinds() and w not in er.place_forms():
             start = e
             continue
         break
     return start
+
+
+#: one-character words that open a phrase but never a name: prepositions jieba tags as nouns, a news flash
+_LEADING_FUNCTION_WORDS = frozenset({"经", "讯", "由", "据", "向", "从", "对", "给", "让", "将", "记"})
 
 
 def _country_start(text: str, tokens: Sequence[Token], start: int, limit: int) -> int:
@@ -474,16 +670,30 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             continue
         if s >= limit:
             break
-        if w in name_stops() or (len(w) > 1 and w[0] == "被" and er.tag(w) != "x"):
+        if w in name_stops() or w in _OTHER_COUNTRIES or (len(w) > 1 and w[0] == "被" and er.tag(w) != "x"):
             start = max(start, e)
         elif s > start and len(w) > 1 and w[0] in _GLUED_PREPOSITIONS and er.tag(w) == "x":
             start = s + 1  # 监督组组长由县纪委
+        elif len(w) == 2 and w[0] in _GLUED_ADVERBS and er.tag(w) == "x":
+            start = max(start, e)  # 正由|中国检察日报社, 需向|国家环保总局, 刚出|医院: an adverb jieba glued on
+        elif _predicate_before_name(tokens, w, e, limit):
+            start = max(start, e)  # 得到|宾士域保安有限公司, 买下|纽新公司: a verb and its object
+        elif w in _JOINERS and s > start and (_ends_with_suffix(text[start:s]) or (
+                _starts_with_place(text[start:s]) and _starts_with_place(text[e:limit]))):
+            start = max(start, e)  # 贵州裕华实业公司与|北京国伦文化艺术公司, 上海邮电与|深圳华为公司: two names
     for counted in _COUNTED.finditer(text, start, limit):
         start = max(start, counted.end())
     for stop in _SENTENCE_END.finditer(text, start, limit):
         start = max(start, stop.end())
     for stop in _DATELINE.finditer(text, start, limit):
         start = max(start, stop.end())  # 名字‘青城驿站’。”|呼和浩特…执法局: a quoted name never spans a sentence's end
+    # a joiner or the kind a count is of left at the start: 代表团|与|瑞士…, 第四大|银行|美洲银行
+    k = bisect_right(tokens, start, key=_token_end)
+    while k + 1 < len(tokens) and tokens[k][0] == start and tokens[k + 1][0] < limit and \
+            (tokens[k][2] in _JOINERS or (len(tokens[k][2]) > 1 and tokens[k][2] in er.org_suffix_kinds() and
+                                          tokens[k][2] not in _lexicon_index()[1])):  # 国务院 is a body, 银行 a kind
+        start = tokens[k][1]
+        k += 1
     # the first token ending after ``start``: ends rise with the tokens, so a bisection finds it
     k = bisect_right(tokens, start, key=_token_end)
     first = tokens[k] if k < len(tokens) else None
@@ -491,6 +701,57 @@ def _cut_stem(text: str, tokens: Sequence[Token], start: int, limit: int) -> int
             and er.tag(first[2]) == "x" and start + 1 < limit:
         start += 1
     return start
+
+
+#: kinds of body named by common nouns as well (语文出版社, 百花文艺出版社, 人民文学出版社)
+_NOUN_NAMED = frozenset({"出版社"})
+
+
+def _noun_stem(tokens: Sequence[Token], start: int, limit: int) -> bool:
+    """A stem of two to six characters made of whole nouns or adjectives (语文, 百花|文艺), none generic."""
+    first = _from(tokens, start)[:1]
+    if first and first[0][0] == start and first[0][1] > limit and er.tag(first[0][2]) == "nt":
+        return 2 <= limit - start <= 6  # 百花文艺出版社: a name jieba's dictionary knows whole
+    words = [w for s, e, w in _from(tokens, start) if s >= start and e <= limit]
+    return 2 <= limit - start <= 6 and sum(map(len, words)) == limit - start and \
+        all(er.tag(w) in ("n", "nz", "a", "an", "j", "b") for w in words) and not words[0].startswith(_GENERIC_HEADS)
+
+
+#: a Latin name (three letters or more) with 新闻, or of four or more before a report or analysis it published
+#: (GDP的分析 is no medium's)
+_LATIN_MEDIA = re.compile(r"(?<![A-Za-z0-9])([A-Z][A-Za-z]{2,}(?:新闻网|新闻)?)(?![A-Za-z0-9])"
+                          r"(的?(?:报道|分析|评论|社论|调查报道)(?!员))?")
+
+
+#: suffixes named by a place alone (济南交警)
+_PLACE_ONLY = frozenset({"交警"})
+#: kinds of body that a bare country before them names in the plural (美国公司, 日本工厂)
+_PLURAL_KINDS = frozenset({"公司", "工厂", "企业"})
+#: adverbs jieba glues to the next character where it does not know the pair (正由, 需向, 刚出, 已在)
+_GLUED_ADVERBS = frozenset("正需刚已曾将才就还都也又均再并仍")
+#: tags of a word that names something: a predicate right before one is no part of the name
+_OBJECT_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "j"})
+
+
+_JOINERS = ("与", "和", "同", "及")
+
+
+def _ends_with_suffix(phrase: str) -> bool:
+    """Whether a phrase ends with an organization suffix of two characters or more (…实业公司)."""
+    return any(phrase.endswith(x) and len(phrase) > len(x) for x in _suffixes_longest() if len(x) > 1)
+
+
+def _predicate_before_name(tokens: Sequence[Token], w: str, end: int, limit: int) -> bool:
+    """A verb right before a place or a proper word inside a name's phrase is the sentence's predicate and
+    its object (得到|宾士域, 买下|纽新, 加强|协和, 归还给|菲律宾): the name starts after it. Verbs that do
+    stand inside names (促进, 开发) are followed by common words there (国际贸易促进委员会)."""
+    if len(w) < 2 or w in _NAME_VERBS or er.tag(w) not in ("v", "i", "l"):
+        return False
+    k = bisect_left(tokens, end, key=_token_start)
+    if k >= len(tokens) or tokens[k][0] != end or tokens[k][0] >= limit:
+        return False
+    nxt = tokens[k][2]
+    return nxt in er.place_forms() or er.tag(nxt) in _OBJECT_TAGS
 
 
 def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | None]:
@@ -507,8 +768,9 @@ def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | Non
                 break
         else:
             town = _TOWN.match(text, p, limit)
-            if not town or (town.end() != limit and not text.startswith(tuple(forms), town.end())):
-                return start, None
+            if not town or (town.end() != limit and not text.startswith(tuple(forms), town.end())) or \
+                    er.tag(town.group()) not in ("x", "ns"):
+                return start, None  # 小城镇政府: a word of jieba's dictionary (小城镇) is no town's name
             parts.append((town.start(), town.end()))
             p = town.end()
     if not parts:
@@ -516,6 +778,17 @@ def _seat(text: str, start: int, limit: int) -> tuple[int, tuple[int, int] | Non
     if text[parts[-1][0]:parts[-1][1]] in er.countries():
         return parts[-1][0], None  # 捷克众议院: a country's body names the country, no seat of its own
     return parts[-1][0], parts[-1]
+
+
+#: words after a country that name more countries than it (印度两国政府, 中美两国有关公司)
+_OTHER_COUNTRIES = ("两国", "三国", "各国", "双方")
+
+
+def _ministry_word(w: str) -> bool:
+    """能源部, 文化厅, 内政部: a word of three or more characters ending in 部/局/厅/署 whose last two are no
+    word of their own (not 东北部, 新格局)."""
+    return len(w) >= 3 and w[-1] in "部局厅署" and w[-2:] not in er.word_tags() and \
+        not all(c in _DIRECTIONS for c in w[:-1])
 
 
 def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts: Sequence[int]) -> list[Found]:
@@ -538,10 +811,12 @@ def _country_bodies(text: str, tokens: Sequence[Token], bounds: set[int], starts
             w = text[max(s, m.end()):e]  # the rest of a word that starts with the country (南非共产党)
             stop = w != "驻" and w not in _NAME_TIME_WORDS and w != "与" and (er.stops_phrase(w) or w in name_stops()
                                                                             or w in er.titles() or not er.HAN.match(w))
+            if w.startswith(_OTHER_COUNTRIES):
+                break  # 印度|两国政府: the government of two countries, not of the one before
             if w == "与" and text[s - 1] in "党府军会院部局委":
                 break  # 中国共产党与世界政党: 与 joins two names here, it is not inside one
             for n in range(len(w), 0, -1):  # a suffix ending this word: 共产党, 社民党, 使馆
-                if n == 1 and len(w) > 1 and w[-1] != "党":
+                if n == 1 and len(w) > 1 and w[-1] != "党" and not _ministry_word(w):
                     continue  # 格局 does not end in 局
                 if w[-n:] in kinds and kinds[w[-n:]] in _COUNTRY_BODY_KINDS and e - m.end() > n \
                         and w not in name_stops():
@@ -584,6 +859,7 @@ def _resolve(text: str, found: list[Found], avoid: list[tuple[int, int]]) -> lis
     kept = [(s, e, _DOUBLED_LEVEL.sub(r"\1\2", key), kind, rule) for s, e, key, kind, rule in kept]
     kept = _join_missions(kept)
     kept = _join_place_prefixed(kept)
+    kept = _join_central_committees(kept)
     counts: dict[tuple[str, str], int] = {}
     for start, end, key, kind, _rule in kept:
         counts[key, text[start:end]] = counts.get((key, text[start:end]), 0) + 1
@@ -639,6 +915,20 @@ def _join_place_prefixed(kept: list[tuple[int, int, str, str, str]]) -> list[tup
             if name[:n] in er.place_forms() and name[n:] in names:
                 longer.setdefault(names[name[n:]], key)
     return [(s, e, longer.get(key, key), kind, rule) for s, e, key, kind, rule in kept]
+
+
+def _join_central_committees(kept: list[tuple[int, int, str, str, str]]) -> list[tuple[int, int, str, str, str]]:
+    """中国农工民主党中央 and 农工党: a party of the lexicon and its central committee are one organization in an
+    article (the fullest form written names it)."""
+    index = _lexicon_index()[1]
+    entries = lexicon_entries()
+    out = []
+    for s, e, key, kind, rule in kept:
+        name = key.split(":", 1)[1]
+        if key.startswith("name:") and name.endswith("中央") and index.get(name[:-2]):
+            key = "lex:" + entries[index[name[:-2]][0]].name
+        out.append((s, e, key, kind, rule))
+    return out
 
 
 def _respelling(a: str, b: str) -> bool:

@@ -39,7 +39,9 @@ _LOCAL_RE = re.compile("|".join(sorted((*_SUFFIX_TUPLE, *_VILLAGE_AFTER_PLACE), 
 _SUFFIX_LAST = re.compile("[" + "".join(sorted({s[-1] for s in _SUFFIX_TUPLE})) + "]")
 #: characters that do not start a stem: function words jieba glued to it (委对乡, 而本乡, 叫凤叶村) and the
 #: suffix of a place before it (一都镇三岭村)
-_STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将让给该这那每其镇乡村溪河江湖山")
+_STEM_HEADS = frozenset("对与而本各叫由在从向把被和及或是为将让给该这那每其镇乡村溪河江湖山受至到往")
+#: last characters of a word jieba glued a preposition or conjunction into (子到|耿镇, 堰及|斗山)
+_GLUED_LINKS = frozenset("从在向到由往经至及和与或")
 #: words jieba tags as places that name no one place
 _GENERIC_PLACES = frozenset({"江山", "河山", "山河", "江湖", "港湾", "海湾", "青山", "高山", "深山", "大山", "山村",
                              "渔港", "小岛", "海岛", "大桥", "乡村", "城乡", "农村", "城镇", "乡镇", "新村"})
@@ -57,6 +59,21 @@ _NATURAL_KINDS = frozenset({"river", "lake", "mountain", "gorge"})
 _BILATERAL = re.compile(r"中[美非欧日俄英法德印韩朝巴澳加埃南意西葡荷瑞希土越老柬泰缅新马菲蒙哈乌]")
 _BILATERAL_NEXT = re.compile(r"两国|双方|关系|政党|论坛|峰会|对话|合作|友好|友谊|经贸|贸易|战略|交流|研讨会|人文|建交|"
                              r"联合|共同|企业家|领导人|元首|外长|、中")
+_NUMERALS = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十")
+
+
+@cache
+def _forms_by_key() -> dict[str, tuple[str, ...]]:
+    forms: dict[str, list[str]] = {}
+    for form, (key, _kind, _short) in _lexicon()[1].items():
+        forms.setdefault(key, []).append(form)
+    return {k: tuple(v) for k, v in forms.items()}
+
+
+def _forms_of(key: str) -> tuple[str, ...]:
+    return _forms_by_key().get(key, ())
+
+
 #: compass regions that are often only a direction (由西北流向东南)
 _COMPASS = frozenset({"东北", "西北", "东南", "西南"})
 _TOWARDS = re.compile(r"[流向到至往方角端侧部边风]|走向|方向")
@@ -64,6 +81,41 @@ _TOWARDS = re.compile(r"[流向到至往方角端侧部边风]|走向|方向")
 
 _token_start = itemgetter(0)
 _token_end = itemgetter(1)
+
+
+#: words jieba glues to a short form that leave it the place (台湾同胞, 华北地区, 台湾当局)
+_GLUED_AFTER = ("地区", "当局", "同胞", "人民", "民众", "居民")
+
+
+def _country_glued(form: str, kind: str) -> bool:
+    """法国|人, 中国|国情, 中国|航天 as one of jieba's words: a country's short form in 国 that starts the word
+    is the country (no common word starts with 法国, 德国 or 中国)."""
+    return kind == "country" and len(form) == 2 and form[1] == "国"
+
+
+#: what stands before a place inside one of jieba's words without making it another word (新中国, 大上海)
+_PLACE_PREFIXES = frozenset({"新", "全", "大", "老", "旧", "小", "东", "西", "南", "北", "中"})
+
+
+def _inside_word(text: str, tokens: Sequence[Token], starts: Sequence[int], m_start: int, m_end: int,
+                 kind: str = "") -> bool:
+    """Whether a full lexicon name is only a piece of a dictionary word jieba read across its start
+    (示范县 holds 范县, 沿海地区 holds 海地), or a county's name ends where a title word starts (五任|县长: 任县)."""
+    if m_end - m_start == 2 and er.tag(text[m_end - 1:m_end + 1]) != "x" and text[m_end - 1:m_end + 1] in er.titles():
+        return True  # 代县长, 五任县长: a one-character stem before a title word, not 代县 or 任县
+    k = bisect_right(starts, m_start) - 1
+    if k >= 0 and tokens[k][0] < m_start < tokens[k][1]:
+        s, _e, w = tokens[k]
+        head = w[:m_start - s]
+        if er.tag(w) in ("x", "nr", "nrt"):
+            return False
+        return _e > m_end or (head not in _PLACE_PREFIXES and head not in er.place_forms())  # 大江南北 holds 江南
+    j = bisect_right(starts, m_end - 1) - 1
+    if j >= 0 and tokens[j][0] < m_end < tokens[j][1]:
+        if kind == "region" and tokens[j][0] > m_start and er.tag(tokens[j][2]) in ("i", "l"):
+            return True  # 中|原形毕露: a region's name whose end starts an idiom
+        return tokens[j][2] in er.titles() and tokens[j][0] == m_end - 1  # 任|县长, not 北京市|民
+    return False
 
 
 @cache
@@ -195,6 +247,9 @@ def _supported(short: str, kind: str, present: set[str]) -> bool:
     adcode = codes.get(short, "")
     if not adcode:
         return True
+    if kind == "city" and adcode.endswith("0100") and not er.is_name_tag(short):
+        return True  # 合肥, 银川: a province's capital (its first prefecture code) is the city in news; 拉萨 is
+        # tagged as a person's name and still needs its province
     parents = {adcode[:2] + "0000", adcode[:4] + "00"} - {adcode}
     return any(codes.get(name) in parents or (codes.get(name) == adcode and name != short) for name in present)
 
@@ -250,8 +305,11 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
     org_ends = {y for _x, y in avoid}
     for m_start, m_end, form in hits:
         key, kind, short = index[form]
-        if short and not (m_start in bounds and (m_end in bounds or text.startswith(("地区", "当局"), m_end))):
+        if short and not (m_start in bounds and (m_end in bounds or text.startswith(_GLUED_AFTER, m_end) or
+                                                 _country_glued(form, kind))):
             continue
+        if not short and _inside_word(text, tokens, starts, m_start, m_end, kind):
+            continue  # 示范|县, 沿海|地区 (not 海地), 以东|山区, 五任|县长: the name is a piece of another word
         if _LATIN_NEXT.match(text, m_end) or (m_start and _LATIN_NEXT.match(text, m_start - 1)):
             continue  # 天元MegEngine: a product name, not a district
         if short and key.startswith("d:") and not _supported(form, kind, present):
@@ -262,14 +320,20 @@ def find_places(text: str, tokens: Sequence[Token], avoid: Iterable[tuple[int, i
             continue  # 金山银山: a parallel idiom, not the district
         if text.startswith("族", m_end):
             continue  # 朝鲜族: a nationality, not the country
-        if _BILATERAL.fullmatch(form) and _BILATERAL_NEXT.match(text, m_end):
-            continue  # 中非政党理论研讨会, 中美关系: China and another, not Central Africa
+        if _BILATERAL.fullmatch(form) and (_BILATERAL_NEXT.match(text, m_end) or
+                                           (short and not any(f != form and f in present for f in _forms_of(key)))):
+            continue  # 中非政党理论研讨会, 中非在各领域的合作: China and Africa, unless 中非共和国 is named
+        if form[0] in "日月年" and m_start and text[m_start - 1] in _NUMERALS:
+            continue  # 11日本报: a date's day and 本报, not Japan
         after_towards = m_start > 0 and text[m_start - 1] in "由从向往朝自"
         if form in _COMPASS and (_TOWARDS.match(text, m_end) or after_towards or m_start in lexicon_ends_so_far):
             continue  # 由西北流向东南, 三清湖东北端: a direction, not the region
         end = m_end
         if key.startswith("d:") and kind == "city" and text.startswith("地区", end):
             end += 2  # 吕梁地区: a prefecture by its former name
+        elif key.startswith("w:") and kind == "city" and end < len(text) and text[end] in "市省州县" and \
+                (end + 1 in bounds or text.startswith(("市长", "市政", "省长", "州长", "县长"), end + 1)):
+            end += 1  # 维也纳市, 布宜诺斯艾利斯省, 康斯坦察县: the world city's division written in full
         found.append((m_start, end, key, kind, "place_lexicon"))
         lexicon_ends_so_far.add(end)
     lexicon_ends = {e for _s, e, *_ in found}
@@ -439,11 +503,11 @@ def _list_items(text: str, tokens: Sequence[Token], starts: list[int],
     return out
 
 
-_FOREIGN_DIVISION = re.compile(r"(?:省|州|县)(?=[长府议政境的，、。 ]|省长|州长|县长)")
+_FOREIGN_DIVISION = re.compile(r"(?:省|州|县|郡|邦|大区)(?=[长府议政境的，、。 等和与也发]|省长|州长|县长|区长|首府)")
 
 
 def _foreign_divisions(text: str) -> list[tuple[int, int, str, str, str]]:
-    """A province, state or county of another country: three to six transliteration characters before 省/州/县,
+    """A province, state or county of another country: three to six transliteration characters before 省/州/县/郡/邦,
     the division followed by its head, seat, body or a stop (姆旺扎省省长, 贾拉拉巴德州的)."""
     from .people import _name_chars, is_translit_char
 
@@ -505,7 +569,7 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
     k = max(0, bisect_right(starts, suffix_start) - 1)
     s, e, w = tokens[k]
     if s < suffix_start:  # the suffix is inside a word: only an unknown or place word may end in it (头村, 西营镇)
-        if er.tag(w) not in ("x", "ns") or e > suffix_end or \
+        if er.tag(w) not in ("x", "ns") or e > suffix_end or w in _GENERIC_PLACES or \
                 (not local and er.tag(w) == "ns" and segmenter_freq(w) >= 30):
             return None  # 港人治港: a frequent word jieba tags as a place is a slogan, not a port
         start = s
@@ -517,7 +581,9 @@ def _local_stem(text: str, tokens: Sequence[Token], starts: list[int], suffix_st
     stem_words = [t for t in tokens[k:k + 3] if t[0] >= start and t[1] <= suffix_start] or [tokens[k]]
     if suffix_start - start < 2 and k > 0:
         prev = tokens[k - 1]
-        if not (er.stops_phrase(prev[2]) or prev[2] in er.place_forms()):
+        if not (er.stops_phrase(prev[2]) or prev[2] in er.place_forms() or prev[2][-1] in _GLUED_LINKS) and \
+                (len(prev[2]) == 1 or er.tag(prev[2]) in _PROPER_TAGS):
+            # 水江|头村; not 子到|耿镇, 堰及|斗山 (a preposition or conjunction glued on), 带队|走村 (a common word)
             start = prev[0]
             stem_words = [prev, *stem_words]
     while suffix_start - start > 2 and text[start] in _STEM_HEADS:
