@@ -230,19 +230,25 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     if er.starts_with_cue(text, start):
         return None  # 副总裁|告诉记者: the title's holder is not named
     first = t.tokens[t.token_at(start)]
-    # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name
-    if first[0] == start and _ordinary(first[2]) and not (
+    m = _FOREIGN_NAME.match(text, start)
+    # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name, and so
+    # may any word a name written with · starts with (会长|差猜·春哈旺)
+    dotted = m is not None and _NOT_IN_NAME.isdisjoint(m.group().split("·")[0])
+    if first[0] == start and _ordinary(first[2]) and not dotted and not (
             len(first[2]) == 1 and is_translit_char(first[2]) and first[2] not in _NOT_IN_NAME):
         return None
-    m = _FOREIGN_NAME.match(text, start)
     if m:
         return _foreign_end(t, start, m.end() - len(m.group().rsplit("·", 1)[1]))
     end = _foreign_end(t, start, start)
     if end - start < 2:
         return None
     nxt = t.tokens[t.token_at(end)] if end < len(text) else None
-    # after a title, the name may run up to the sentence's next word (基纳纳|全程收看, 卡布维|手里)
-    if not (_name_end_ok(t, end) or (nxt is not None and nxt[0] == end and _ordinary(nxt[2]) and len(nxt[2]) > 1)):
+    # after a title, the name may run up to the sentence's next word (基纳纳|全程收看, 卡布维|手里) or a function
+    # character (卡巴杰|时); a name jieba's dictionary holds whole ends where it ends (克林顿|派代表)
+    whole = first[0] == start and first[1] == end and er.is_name_tag(first[2]) and len(first[2]) > 1 and \
+        nxt is not None and nxt[1] - nxt[0] == 1 and er.tag(nxt[2]) == "v"
+    if not (whole or _name_end_ok(t, end) or text[end] in _FOREIGN_STOPS or
+            (nxt is not None and nxt[0] == end and _ordinary(nxt[2]) and len(nxt[2]) > 1)):
         return None
     name = text[start:end]
     if any(c in _NOT_IN_NAME for c in name) or name in _non_person_words() or _ordinary_given(name):
@@ -332,12 +338,19 @@ def _ordinary(word: str) -> bool:
     return len(word) > 1 or word in _NOT_IN_NAME or tag in ("v", "p", "c", "d", "m", "u", "uj", "ul", "r", "q")
 
 
+#: function characters that end a transliteration (卡巴杰|时都强调); 那, 日 and 地 are in some (那不勒斯, 列日, 甘地)
+#: dashes some papers write between the parts of a foreign name (约翰—格伦)
+_NAME_DASHES = ("—", "－")
+_FOREIGN_STOPS = _NOT_IN_NAME - frozenset("那日地")
+
+
 def _foreign_end(t: Text, name_start: int, start: int) -> int:
     """Where a transliterated name (or its part after the last ·) that starts at ``start`` ends."""
     text = t.text
     end = start
     while end < len(text) and end - start < _MAX_FOREIGN and er.HAN.match(text[end]):
-        if end > name_start + 1 and (text[end] in er.name_followers() or er.starts_with_cue(text, end)):
+        if end > name_start + 1 and (text[end] in er.name_followers() or text[end] in _FOREIGN_STOPS or
+                                     er.starts_with_cue(text, end)):
             break
         if end > start and t.is_boundary(end):
             if _title_re().match(text, end):
@@ -555,6 +568,19 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             end = reader(t, start)
             if end is not None:
                 break
+        if reader is read_chinese_name and end is not None and er.HAN.match(text[end:end + 1]):
+            # a surname that opens a longer transliteration (贾|亚拉|莉达, 巴蒂|斯图塔): the whole foreign name
+            longer = read_foreign_name(t, start)
+            if longer is not None and longer - start >= 4 and longer > end and \
+                    translit_score(text[start:longer]) >= _TRANSLIT_MEAN and \
+                    translit_score(text[end:longer]) >= _TRANSLIT_MEAN:
+                end, reader = longer, read_foreign_name
+        if end is not None and reader is read_foreign_name and text[end:end + 1] in _NAME_DASHES:
+            # a foreign name's parts joined by a dash instead of · (参议员约翰—格伦)
+            rest = _foreign_end(t, end + 1, end + 1)
+            if rest - end > 2 and translit_score(text[start:end]) >= _TRANSLIT_MEAN and \
+                    translit_score(text[end + 1:rest]) >= _TRANSLIT_MEAN and _name_end_ok(t, rest):
+                end = rest
         if end is None or not free(start, end):
             continue
         titles = [text[a:b] for a, b in phrases]

@@ -505,3 +505,15 @@ def test_two_character_name_on_a_pronoun_or_verb_surname_with_a_typical_given_ch
     # 顾 is also a verb: 顾|俊, one word of the HMM's with a most typical given-name character, is a name
     assert "顾俊" in people("但葛菲和顾俊还是很快就摸出了对手的特点。")
     assert people("他们常有人来，和勇毅一起。") == {}
+
+
+def test_foreign_name_after_a_title_where_jieba_glues_or_cuts_it() -> None:
+    # a name jieba's dictionary holds ends before a one-character verb (克林顿|派); a function character ends
+    # a transliteration (卡莫杰|时); a · name may start with a verb character (差猜·春哈旺); a surname that
+    # opens a longer transliteration is not a Chinese name (巴蒂|斯图托); parts joined by a dash are one name
+    assert "克林顿" in people("美国总统克林顿派特使出席了典礼。")
+    assert "卡莫杰" in people("会见总统卡莫杰时都谈到了合作。")
+    assert "差猜·春哈旺" in people("泰国前总理差猜·春哈旺出席了宴会。")
+    assert set(people("此后，前锋巴蒂斯图托两次射门。")) == {"巴蒂斯图托"}
+    assert "约翰—肯尼迪" in people("美国参议员约翰—肯尼迪在会上发言。")
+    assert "聚集在乔治·梅森" not in people("约有300名企业界代表聚集在乔治·梅森大学。")
