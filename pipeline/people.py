@@ -319,6 +319,8 @@ _DICT_LAST = -2.5
 
 #: the mean transliteration score of a foreign name jieba does not know
 _TRANSLIT_MEAN = -1.5
+#: … and of one jieba's dictionary tags as a name (基里延科 -1.9)
+_TRANSLIT_TAGGED = -2.5
 
 
 def translit_score(name: str) -> float:
@@ -617,7 +619,10 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         for end in _cue_name_ends(text, m.start()):
             found = _name_before(t, end)
             if found is None and end == m.start() and m.group() in _POST_NAME_WORDS:
+                # 是|彭真|同志; a name jieba does not know before 女士, 一行… is read as before a title (拉埃|女士)
                 found = _word_name_after_function_word(t, end)
+                if found is None and end >= 2:
+                    found = _name_before_title(t, end)
             if found is not None and free(found, end) and name_like(text[found:end], GIVEN_MIN_CUE):
                 add(Mention(found, end, text[found:end], "name_cue", 0.85))
                 break
@@ -721,8 +726,11 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for k in titled_at:
         s, e, w = words[k]
+        # a transliteration of three characters or more the dictionary holds as a name needs no more than
+        # some of the typical sound before a title (基里延科总理): its tag already says it is a name
+        foreign = len(w) >= 3 and not er.surname_of(w) and translit_score(w) >= _TRANSLIT_TAGGED
         if free(s, e) and w not in _non_person_words() and \
-                len(w) - len(er.surname_of(w)) >= 1 and name_like(w, dictionary=True):
+                len(w) - len(er.surname_of(w)) >= 1 and (foreign or name_like(w, dictionary=True)):
             m = _title_re().match(text, e)
             if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
                 add(Mention(s, e, w, "name_title", 0.8))
@@ -981,7 +989,7 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return False
     ts = translit_score(w)
     # two characters are as often an ordinary word (奥秘, 科普): they need the typical sound throughout
-    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_MEAN):
+    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_TAGGED if tag in ("nr", "nrt") else _TRANSLIT_MEAN):
         return False
     surname = er.surname_of(w)
     if surname and tag != "nrt" and given_score(w[len(surname):]) > ts:
@@ -1338,6 +1346,10 @@ def _name_before(t: Text, end: int) -> int | None:
 _POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
 
 
+#: function words a name may follow directly (是|彭真|同志, 对|项英|同志)
+_BEFORE_NAME = frozenset("是对向给由同跟请让找据当和与")
+
+
 def _word_name_after_function_word(t: Text, end: int) -> int | None:
     """Start of a name that is one word of jieba's ending at ``end`` (before 同志, 先生…) with a function
     word or a verb before it (是|彭真|同志, 对|项英|同志); not on a surname that is mostly a function word."""
@@ -1349,8 +1361,9 @@ def _word_name_after_function_word(t: Text, end: int) -> int | None:
     if not surname or surname in er.weak_surnames() or len(w) == len(surname) or not _plausible_name(w):
         return None
     before = t.tokens[k - 1][2]
-    if before in ("是", "对", "向", "给", "由", "同", "跟", "请", "让", "找", "据", "当", "和", "与") or (
-            len(before) > 1 and er.tag(before) in ("v", "p", "c")):
+    # a function word jieba glued to the word before it counts too (这是|彭真|同志)
+    if before in _BEFORE_NAME or (len(before) > 1 and er.tag(before) in ("v", "p", "c")) or (
+            er.tag(before) == "x" and before[-1] in _BEFORE_NAME):
         return start
     return None
 

@@ -517,3 +517,16 @@ def test_foreign_name_after_a_title_where_jieba_glues_or_cuts_it() -> None:
     assert set(people("此后，前锋巴蒂斯图托两次射门。")) == {"巴蒂斯图托"}
     assert "约翰—肯尼迪" in people("美国参议员约翰—肯尼迪在会上发言。")
     assert "聚集在乔治·梅森" not in people("约有300名企业界代表聚集在乔治·梅森大学。")
+
+
+def test_name_before_an_honorific_or_a_rank() -> None:
+    # a function word glued to the word before the name (这是|彭真|同志); a transliteration jieba does not know
+    # before 女士/等人, read as before a title; 元帅 is a rank; a transliteration the dictionary tags as a name
+    # needs less of the typical sound before a title or a verb (基里延科)
+    assert "彭真" in people("这是彭真同志对我们的嘱托。")
+    assert "萨埃" in people("萨埃女士还向记者介绍了情况。")
+    assert "伊尔科夫" in people("警方通报，伊尔科夫等人涉嫌参与走私。")
+    assert people("陈毅元帅当时在上海。") == {"陈毅": ["元帅"]}
+    assert "基里延科" in people("总统与基里延科总理会见后离开。")
+    assert "基里延科" in people("基里延科是在危机中上任的。")
+    assert people("女士们、先生们，欢迎各位来宾。这是老同志的心愿。代表团一行抵达。他和侨胞等人见面。") == {}
