@@ -1024,7 +1024,24 @@ def _foreign_bare(t: Text, k: int) -> bool:
         before = t.tokens[k - 1][2] if k > 0 and t.tokens[k - 1][1] == s else ""
         return not before or not er.HAN.match(before) or er.tag(before)[:1] not in ("v", "a", "d", "b")
     m = _title_re().match(text, e)
-    return bool(m and t.is_boundary(m.end()))
+    if m and t.is_boundary(m.end()):
+        return True
+    # a name jieba's dictionary holds as a person's, opening a clause before a verb, an adverb or a time
+    # (布拉特|当选, 罗纳尔多|今天): a drug or a region there is a word of another tag
+    if tag in ("nr", "nrt") and (s == 0 or text[s - 1] in er.BREAK_CHARS) and k + 1 < len(t.tokens):
+        nxt = t.tokens[k + 1][2]
+        return er.tag(nxt)[:1] in _SUBJECT_NEXT_TAGS and (len(nxt) > 1 or er.tag(nxt)[:1] == "d") and \
+            nxt not in _thing_verbs()
+    return False
+
+
+@cache
+def _thing_verbs() -> frozenset[str]:
+    return lexicons.words("thing_verbs")
+
+
+#: tags of the word after a transliterated name opening a clause: a verb, an adverb, a time word
+_SUBJECT_NEXT_TAGS = ("v", "d", "t")
 
 
 @cache

@@ -530,3 +530,11 @@ def test_name_before_an_honorific_or_a_rank() -> None:
     assert "基里延科" in people("总统与基里延科总理会见后离开。")
     assert "基里延科" in people("基里延科是在危机中上任的。")
     assert people("女士们、先生们，欢迎各位来宾。这是老同志的心愿。代表团一行抵达。他和侨胞等人见面。") == {}
+
+
+def test_transliterated_dictionary_name_opening_a_clause_before_a_verb_or_a_time() -> None:
+    # jieba tags these as names; a clause's start and a verb, an adverb or a time after make them subjects;
+    # a verb a thing is the subject of as often (thing_verbs.txt: 具有, 存在) does not (芬太尼 is tagged nrt)
+    assert "克林顿" in people("为此，克林顿决定提前访华。")
+    assert "马拉多纳" in people("比赛中，马拉多纳今天再次上场。")
+    assert people("首先，芬太尼具有超强毒性。最后，芬太尼存在被滥用的风险。") == {}
