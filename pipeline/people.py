@@ -1298,7 +1298,8 @@ def _may_follow_name(t: Text, k: int) -> bool:
         return w[0] != "·"
     if w[0] in _PLACE_ENDINGS or w in er.org_suffix_kinds() or er.org_suffix_pattern().match(w):
         return False
-    return er.tag(w) not in ("ns", "nt", "nz") and not (len(w) == 1 and er.tag(w) == "x")
+    # jieba's other proper nouns (nz) are as often words it tags oddly (闻讯, 深明): the suffix tests decide
+    return er.tag(w) not in ("ns", "nt") and not (len(w) == 1 and er.tag(w) == "x")
 
 
 def _clause_word(t: Text, k: int, after: bool = False) -> bool:

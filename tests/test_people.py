@@ -538,3 +538,9 @@ def test_transliterated_dictionary_name_opening_a_clause_before_a_verb_or_a_time
     assert "克林顿" in people("为此，克林顿决定提前访华。")
     assert "马拉多纳" in people("比赛中，马拉多纳今天再次上场。")
     assert people("首先，芬太尼具有超强毒性。最后，芬太尼存在被滥用的风险。") == {}
+
+
+def test_a_word_jieba_tags_as_another_proper_noun_may_follow_a_name() -> None:
+    # 闻讯 and 深明 are tagged nz by jieba's dictionary: they end a name like any verb
+    assert "王秀清" in people("王秀清闻讯，立即赶到现场。")
+    assert "曲格平" in people("工作多年的曲格平深明其中道理。")
