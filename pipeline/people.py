@@ -373,6 +373,19 @@ _NAMING = re.compile(r"[，,]?(?:名字叫|名叫|叫做|叫)")
 _COORDINATORS = "和与及、"
 
 
+def _longer_foreign(t: Text, start: int, end: int) -> int:
+    """End of the name read as a Chinese one up to ``end``, or of the longer transliteration it opens
+    (贾|亚拉|莉达, 巴蒂|斯图塔): a surname character starts many foreign names."""
+    text = t.text
+    if not er.HAN.match(text[end:end + 1]):
+        return end
+    longer = read_foreign_name(t, start)
+    if longer is not None and longer - start >= 4 and longer > end and \
+            translit_score(text[start:longer]) >= _TRANSLIT_MEAN and translit_score(text[end:longer]) >= _TRANSLIT_MEAN:
+        return longer
+    return end
+
+
 def _coordinated(t: Text, end: int, reader: Callable[[Text, int], int | None]) -> int | None:
     """End of a second name joined by 和/与/、 to the name ending at ``end``, read the same way, or None."""
     text = t.text
@@ -570,12 +583,9 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             end = reader(t, start)
             if end is not None:
                 break
-        if reader is read_chinese_name and end is not None and er.HAN.match(text[end:end + 1]):
-            # a surname that opens a longer transliteration (贾|亚拉|莉达, 巴蒂|斯图塔): the whole foreign name
-            longer = read_foreign_name(t, start)
-            if longer is not None and longer - start >= 4 and longer > end and \
-                    translit_score(text[start:longer]) >= _TRANSLIT_MEAN and \
-                    translit_score(text[end:longer]) >= _TRANSLIT_MEAN:
+        if reader is read_chinese_name and end is not None:
+            longer = _longer_foreign(t, start, end)
+            if longer != end:
                 end, reader = longer, read_foreign_name
         if end is not None and reader is read_foreign_name and text[end:end + 1] in _NAME_DASHES:
             # a foreign name's parts joined by a dash instead of · (参议员约翰—格伦)
@@ -602,7 +612,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if not t.is_boundary(start) or not t.is_boundary(m.start()) or not free(start, start + 1):
             continue
         end = read_chinese_name(t, start)
-        if end is not None and free(start, end) and name_like(text[start:end], GIVEN_MIN_CUE):
+        if end is not None:
+            end = _longer_foreign(t, start, end)
+        if end is None or not name_like(text[start:end], GIVEN_MIN_CUE):
+            # a foreign name after the noun (外援里贝罗, 男友亨特): the typical sound throughout
+            end = read_foreign_name(t, start)
+            if end is not None and (translit_score(text[start:end].replace("·", "")) < _TRANSLIT_MEAN or
+                                    text[start:end] in _world_places() or text[start:end] in _place_forms()):
+                end = None
+        if end is not None and free(start, end):
             add(Mention(start, end, text[start:end], "noun_name", 0.85))
 
     # 3. names written with ·

@@ -544,3 +544,11 @@ def test_a_word_jieba_tags_as_another_proper_noun_may_follow_a_name() -> None:
     # 闻讯 and 深明 are tagged nz by jieba's dictionary: they end a name like any verb
     assert "王秀清" in people("王秀清闻讯，立即赶到现场。")
     assert "曲格平" in people("工作多年的曲格平深明其中道理。")
+
+
+def test_foreign_name_after_a_person_noun_and_more_titles() -> None:
+    # person_nouns.txt: 男友, 外援, 遗孀…, read like a title with no title kept, a foreign name too;
+    # titles.txt: 财长, 协调员, 司令官, 剧作家
+    assert people("陪她出席的是男友布朗宁，两人刚订婚。") == {"布朗宁": []}
+    assert people("美国财长萨默斯在会上表示，将继续合作。") == {"萨默斯": ["美国财长"]}
+    assert people("她的男友在北京工作。队友们都很高兴。") == {}
