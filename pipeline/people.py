@@ -606,8 +606,10 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             add(Mention(end + 1, nxt, text[end + 1:nxt], rule + "_coordinated", 0.85, list(titles)))
             end = nxt
 
-    # 1b. a person noun + name (收养的男孩曲印, 女儿孔玲): the name as after a title, with no title
-    for m in _person_noun_re().finditer(text):
+    # 1b. a person noun + name (收养的男孩曲印, 女儿孔玲) or a player's number (9号萨莫拉诺): the name as after a
+    # title, with no title
+    nouns = [*_person_noun_re().finditer(text), *_SHIRT_NUMBER.finditer(text)]
+    for m in nouns:
         start = m.end()
         if not t.is_boundary(start) or not t.is_boundary(m.start()) or not free(start, start + 1):
             continue
@@ -884,6 +886,8 @@ def _coordinated_names(t: Text, mentions: list[Mention], free: Callable[[int, in
                     break
 
 
+#: a player's shirt number before the name (7号穆勒); not a date's day (5月12号)
+_SHIRT_NUMBER = re.compile(r"(?<![0-9０-９月])[0-9０-９]{1,2}号")
 _WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _DOT_NAME = re.compile(rf"[{CJK}](?P<first_end>)·(?:(?:(?![和与及])[{CJK}]){{1,10}}·)*(?P<last>)[{CJK}]")
 _PHOTO_CREDIT = re.compile(rf"(?:^|(?<=[。\s）)]))(?P<name>[{CJK}]{{2,3}})\s?摄(?=\s*$|\s*[）)]|\s)", re.M)

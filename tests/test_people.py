@@ -552,3 +552,9 @@ def test_foreign_name_after_a_person_noun_and_more_titles() -> None:
     assert people("陪她出席的是男友布朗宁，两人刚订婚。") == {"布朗宁": []}
     assert people("美国财长萨默斯在会上表示，将继续合作。") == {"萨默斯": ["美国财长"]}
     assert people("她的男友在北京工作。队友们都很高兴。") == {}
+
+
+def test_name_after_a_players_shirt_number() -> None:
+    # 10号巴乔: the number stands where a title would; a building, a line or a unit after a number is no name
+    assert people("上半场，10号巴乔门前抢点得手。") == {"巴乔": []}
+    assert people("他住在3号楼，每天乘5号线上班。2号机组运行正常。") == {}
