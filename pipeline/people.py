@@ -1238,7 +1238,7 @@ def _split_name(t: Text, k: int) -> bool:
         return False  # 温|先生 is a form of address
     if given[-1] in _PLACE_ENDINGS or given[-1] in _NOT_NAME_END:
         return False
-    if given_score(given) < GIVEN_MIN_CUE:
+    if given_score(given) < _GIVEN_SUBJECT:
         return False
     if s > 0 and er.HAN.match(text[s - 1]):
         before = t.tokens[k - 1][2]
@@ -1249,10 +1249,22 @@ def _split_name(t: Text, k: int) -> bool:
     # a clause end after the two words is no evidence (清渭如带|陈|军容|”): a cue, a follower or a title is
     if e2 >= len(text) or not er.HAN.match(text[e2]):
         return False
-    if er.starts_with_cue(text, e2) or text[e2] in er.name_followers():
+    if given_score(given) >= GIVEN_MIN_CUE and (er.starts_with_cue(text, e2) or text[e2] in er.name_followers()):
         return True
     m = _title_re().match(text, e2)
-    return bool(m and t.is_boundary(m.end()))
+    if given_score(given) >= GIVEN_MIN_CUE and m and t.is_boundary(m.end()):
+        return True
+    # at a clause's start, a verb or an adverb after the two words makes them its subject (袁|步兵|本人,
+    # ，朱|力行|已经, 由吴|天明|执导): rarer given-name characters are taken there, as for an unknown word
+    opens = s == 0 or text[s - 1] in er.BREAK_CHARS or t.tokens[k - 1][2] in _BEFORE_NAME
+    if opens and k + 2 < len(t.tokens):
+        nxt = t.tokens[k + 2][2]
+        return len(nxt) > 1 and (er.tag(nxt)[:1] in ("v", "d") or nxt in _SELF_WORDS)
+    return False
+
+
+#: words that stand right after a person's name to stress it is that person (袁步兵本人)
+_SELF_WORDS = frozenset({"本人", "自己"})
 
 
 def _subject_name(t: Text, k: int, common: frozenset[str]) -> bool:

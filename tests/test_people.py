@@ -558,3 +558,12 @@ def test_name_after_a_players_shirt_number() -> None:
     # 10号巴乔: the number stands where a title would; a building, a line or a unit after a number is no name
     assert people("上半场，10号巴乔门前抢点得手。") == {"巴乔": []}
     assert people("他住在3号楼，每天乘5号线上班。2号机组运行正常。") == {}
+
+
+def test_surname_cut_from_a_given_name_word_before_a_verb_at_a_clause_start() -> None:
+    # 朱|力行|已经, 由吴|天明|执导, 袁|步兵|本人: the verb or adverb after makes the two words the clause's
+    # subject, and rarer given-name characters are taken there; whole words stay words
+    assert "朱力行" in people("据了解，朱力行已经在国外发表论文。")
+    assert "吴天明" in people("该片由吴天明执导。")
+    assert "袁步兵" in people("袁步兵本人多次获奖。")
+    assert people("据悉，高潮已经过去。由此，马路已经修好。") == {}
