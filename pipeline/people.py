@@ -239,6 +239,11 @@ def read_foreign_name(t: Text, start: int) -> int | None:
         return None
     if m:
         return _foreign_end(t, start, m.end() - len(m.group().rsplit("·", 1)[1]))
+    i = t.token_at(start)
+    if first[0] == start and len(first[2]) == 1 and not is_translit_char(first[2]) and \
+            not er.surname_of(first[2]) and i + 1 < len(t.tokens) and \
+            er.is_name_tag(t.tokens[i + 1][2]) and len(t.tokens[i + 1][2]) > 1:
+        return None  # a verb before a name jieba knows (裁判员判|莫斯利): the name is not the title's holder
     end = _foreign_end(t, start, start)
     if end - start < 2:
         return None
@@ -1028,6 +1033,8 @@ def _foreign_bare(t: Text, k: int) -> bool:
             return False  # a currency after a number (1卢比), a part of a joined name (道—琼斯)
         if er.HAN.match(prev):
             before = t.tokens[k - 1][2]
+            if before in _person_governors() and tag in ("nr", "nrt") and not text.startswith(_PLACES_AFTER, e):
+                return True  # 提名|基里延科, 会见|克林顿|时: the object of a verb that takes a person
             if len(before) == 1 and not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d")):
                 return False  # a lone character before is the start of the word
             if before in _PLACE_BEFORE:
@@ -1055,6 +1062,11 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return er.tag(nxt)[:1] in _SUBJECT_NEXT_TAGS and (len(nxt) > 1 or er.tag(nxt)[:1] == "d") and \
             nxt not in _thing_verbs()
     return False
+
+
+@cache
+def _person_governors() -> frozenset[str]:
+    return lexicons.words("person_governors")
 
 
 @cache

@@ -567,3 +567,11 @@ def test_surname_cut_from_a_given_name_word_before_a_verb_at_a_clause_start() ->
     assert "吴天明" in people("该片由吴天明执导。")
     assert "袁步兵" in people("袁步兵本人多次获奖。")
     assert people("据悉，高潮已经过去。由此，马路已经修好。") == {}
+
+
+def test_transliteration_after_a_verb_that_takes_a_person() -> None:
+    # person_governors.txt: 提名, 会见, 判… take a person whatever follows the name; a verb read as the start
+    # of a foreign name after a title is no part of it (裁判员判|莫斯利); 由 takes a cause as well
+    assert "克林顿" in people("会见克林顿时，他说。")
+    assert people("裁判员判莫斯利获胜。") == {"莫斯利": []}
+    assert people("他由芬太尼中毒致死。") == {}
