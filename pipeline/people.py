@@ -588,6 +588,12 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             end = reader(t, start)
             if end is not None:
                 break
+        japanese = _japanese_surname_re().match(text, start)
+        if japanese is not None:
+            # a Japanese family name opens a longer name than a Chinese surname would (会长谷口清太郎)
+            jend = _japanese_name_end(t, start, japanese.end())
+            if jend is not None and (end is None or jend > end):
+                end, reader = jend, read_foreign_name
         if reader is read_chinese_name and end is not None:
             longer = _longer_foreign(t, start, end)
             if longer != end:

@@ -575,3 +575,8 @@ def test_transliteration_after_a_verb_that_takes_a_person() -> None:
     assert "克林顿" in people("会见克林顿时，他说。")
     assert people("裁判员判莫斯利获胜。") == {"莫斯利": []}
     assert people("他由芬太尼中毒致死。") == {}
+
+
+def test_japanese_name_after_a_title_read_whole() -> None:
+    # a Japanese family name opens a longer name than the Chinese surname it starts with (山|田太郎)
+    assert people("东京电力公司会长山田太郎等人出席。") == {"山田太郎": ["东京电力公司会长"]}
