@@ -1139,8 +1139,8 @@ def _nationality(word: str) -> bool:
     return len(word) > 2 and word.endswith("人") and word[:-1] in er.countries()
 
 
-#: … and buildings (黄鹤楼, 张飞庙)
-_PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥楼庙阁殿塔")
+#: … and buildings and towns (黄鹤楼, 张飞庙, 卢浮宫, 罗滕堡)
+_PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥楼庙阁殿塔堡宫")
 
 
 def _bare_name(w: str, common: frozenset[str]) -> bool:
@@ -1325,13 +1325,15 @@ def _third_given_char(t: Text, k: int) -> int | None:
         return None
     c = text[e]
     nxt = t.tokens[k + 1][2]
-    if not er.HAN.match(c) or c in _NOT_IN_NAME or er.tag(c).startswith(_NOT_GIVEN_TAGS):
+    # 之 ends given names (李培之, 侯御之) where a name's end or a verb follows, not a noun (王明之子)
+    zhi = c == "之"
+    if not er.HAN.match(c) or (not zhi and (c in _NOT_IN_NAME or er.tag(c).startswith(_NOT_GIVEN_TAGS))):
         return None
     if _freq_table().get(text[e:e + 2], 0) >= _COMPOUND_FREQ:
         return None  # the character opens a word with the next one (刘谦|参|与)
     if not (len(nxt) == 1 or (len(nxt) == 2 and nxt[1] in er.name_followers())):
         return None
-    if given_score(w[1:] + c) < GIVEN_MIN_CUE or not _plausible_name(w + c):
+    if given_score(w[1:] + c) < GIVEN_MIN_CUE or not _plausible_name(w if zhi else w + c):
         return None
     end = e + 1
     after = t.tokens[k + 2] if len(nxt) == 1 and k + 2 < len(t.tokens) else None

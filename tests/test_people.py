@@ -580,3 +580,11 @@ def test_transliteration_after_a_verb_that_takes_a_person() -> None:
 def test_japanese_name_after_a_title_read_whole() -> None:
     # a Japanese family name opens a longer name than the Chinese surname it starts with (山|田太郎)
     assert people("东京电力公司会长山田太郎等人出席。") == {"山田太郎": ["东京电力公司会长"]}
+
+
+def test_zhi_ending_a_given_name_and_words_that_are_no_names() -> None:
+    # 之 as the last character the HMM cut off, before a verb; not before a noun (之子)
+    assert "周培之" in people("当年，周培之不能到任。")
+    assert people("王明之子说，他不知道。") == {}
+    # 卢浮宫, 罗滕堡 end like a building or a town; 胡老 is a surname and a form of address (address_forms.txt)
+    assert people("参观了卢浮宫，又到了罗滕堡。胡老说，画画要用心。") == {}
