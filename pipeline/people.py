@@ -640,6 +640,14 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     for m in _DOT_NAME.finditer(text):
         a = _dot_name_start(t, m.start(), m.start("first_end"))
         b = _foreign_end(t, a, m.start("last"))
+        # the last part runs up to a title right after it over words jieba made of it (马·莱|万多|夫斯基副教授)
+        for p in range(b + 1, min(len(text), m.start("last") + _MAX_FOREIGN + 1)):
+            if not er.HAN.match(text[p - 1]) or text[p - 1] in _NOT_IN_NAME:
+                break
+            title = _title_re().match(text, p)
+            if title and t.is_boundary(p) and t.is_boundary(title.end()):
+                b = p
+                break
         # a name, not a series of words (宗旨·核心·追求, 花季·雨季)
         if b - m.start("last") >= 1 and free(a, b) and b - a >= 4 and \
                 translit_score(text[a:b].replace("·", "")) >= _TRANSLIT_MEAN:

@@ -588,3 +588,8 @@ def test_zhi_ending_a_given_name_and_words_that_are_no_names() -> None:
     assert people("王明之子说，他不知道。") == {}
     # 卢浮宫, 罗滕堡 end like a building or a town; 胡老 is a surname and a form of address (address_forms.txt)
     assert people("参观了卢浮宫，又到了罗滕堡。胡老说，画画要用心。") == {}
+
+
+def test_last_part_of_a_dot_name_runs_up_to_a_title() -> None:
+    # jieba reads 莱|万多|夫斯基 (万多 a numeral): the part after · runs to the title right after it
+    assert people("研究所的安·莱万多夫斯基副教授说，情况很好。") == {"安·莱万多夫斯基": ["副教授"]}
