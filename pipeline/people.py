@@ -658,10 +658,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         for end in _cue_name_ends(text, m.start()):
             found = _name_before(t, end)
             if found is None and end == m.start() and m.group() in _POST_NAME_WORDS:
-                # 是|彭真|同志; a name jieba does not know before 女士, 一行… is read as before a title (拉埃|女士)
+                # 是|彭真|同志
                 found = _word_name_after_function_word(t, end)
-                if found is None and end >= 2:
-                    found = _name_before_title(t, end)
+            if found is None and end == m.start() and end >= 2 and t.is_boundary(end) and t.is_boundary(m.end()):
+                # a name jieba does not know, or cuts in two, before 女士, 一行, 说… is read as before a title
+                # (拉埃|女士, 松德|斯特伦|说); before a speech verb only at a clause's start
+                found = _name_before_title(t, end)
+                if found is not None and m.group() not in _POST_NAME_WORDS and found > 0 and \
+                        text[found - 1] not in er.BREAK_CHARS:
+                    found = None
             if found is not None and free(found, end) and name_like(text[found:end], GIVEN_MIN_CUE):
                 add(Mention(found, end, text[found:end], "name_cue", 0.85))
                 break

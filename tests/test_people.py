@@ -593,3 +593,9 @@ def test_zhi_ending_a_given_name_and_words_that_are_no_names() -> None:
 def test_last_part_of_a_dot_name_runs_up_to_a_title() -> None:
     # jieba reads 莱|万多|夫斯基 (万多 a numeral): the part after · runs to the title right after it
     assert people("研究所的安·莱万多夫斯基副教授说，情况很好。") == {"安·莱万多夫斯基": ["副教授"]}
+
+
+def test_transliteration_jieba_cuts_in_two_at_a_clause_start_before_a_speech_verb() -> None:
+    # 松德|斯特伦|说: read as before a title; a cue must end where jieba ends a word (克什米尔|问题)
+    assert "松德斯特伦" in people("会上，松德斯特伦说，近年来合作很好。")
+    assert people("双方在克什米尔问题上分歧很大。") == {}
