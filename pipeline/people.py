@@ -653,6 +653,11 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 translit_score(text[a:b].replace("·", "")) >= _TRANSLIT_MEAN:
             add(Mention(a, b, text[a:b], "dot_name", 0.85))
 
+    # a work's title (《毛主席和牧羊人》) holds words, not people, as far as characters alone can tell
+    in_work = bytearray(len(text) + 1)
+    for w in _WORK_TITLE.finditer(text):
+        in_work[w.start():w.end()] = b"\x01" * (w.end() - w.start())
+
     # 4. clause boundary + name + cue
     for m in _cue_re().finditer(text):
         for end in _cue_name_ends(text, m.start()):
@@ -664,9 +669,10 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 # a name jieba does not know, or cuts in two, before 女士, 一行, 说… is read as before a title
                 # (拉埃|女士, 松德|斯特伦|说); before a speech verb only at a clause's start
                 found = _name_before_title(t, end)
-                if found is not None and m.group() not in _POST_NAME_WORDS and found > 0 and \
-                        text[found - 1] not in er.BREAK_CHARS:
-                    found = None
+                speech_inside = m.group() not in _POST_NAME_WORDS and found is not None and found > 0 and \
+                    text[found - 1] not in er.BREAK_CHARS
+                if found is not None and (in_work[found] or speech_inside):
+                    found = None  # not inside a work's title (《特朗普宣布…》) either
             if found is not None and free(found, end) and name_like(text[found:end], GIVEN_MIN_CUE):
                 add(Mention(found, end, text[found:end], "name_cue", 0.85))
                 break
@@ -678,10 +684,6 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 5. a word of jieba's that reads as surname + given name: one its dictionary tags as a name (钱其琛, 傅抱石)
     # or one its HMM made (胡绳, 袁茂堂), judged by its characters and by what stands after it
     common = lexicons.words("surnames_common")
-    # a work's title (《毛主席和牧羊人》) holds words, not people, as far as characters alone can tell
-    in_work = bytearray(len(text) + 1)
-    for w in _WORK_TITLE.finditer(text):
-        in_work[w.start():w.end()] = b"\x01" * (w.end() - w.start())
     words = t.tokens
     zone_suffixes = _zone_suffixes()
     weak_surnames = er.weak_surnames()
