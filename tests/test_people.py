@@ -599,3 +599,10 @@ def test_transliteration_jieba_cuts_in_two_at_a_clause_start_before_a_speech_ver
     # 松德|斯特伦|说: read as before a title; a cue must end where jieba ends a word (克什米尔|问题)
     assert "松德斯特伦" in people("会上，松德斯特伦说，近年来合作很好。")
     assert people("双方在克什米尔问题上分歧很大。") == {}
+
+
+def test_name_before_a_word_for_a_pair_or_a_group() -> None:
+    # person_cues.txt: 父子, 二人, 夫妇… follow names; a household (李家) or a pronoun before them is none
+    assert "张友香" in people("船工张孝华、张友香父子摇着船来了。")
+    assert "陆新平" in people("，厂主刘国富、陆新平二人心里着急。")
+    assert people("他们父子二人都来了。李家夫妇也来了。") == {}
