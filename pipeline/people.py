@@ -1232,9 +1232,11 @@ def _name_before_title(t: Text, end: int) -> int | None:
         if not 2 <= len(name) <= _MAX_FOREIGN or _ALL_HAN.fullmatch(name) is None:
             continue
         pieces = [w for _s, _e, w in t.tokens[first:k + 1]]
-        # a word the dictionary knows as no name is no part of one (国务院|总理, 北京|市长, 法国|前|总理)
-        if any((er.tag(w) not in ("x", "nr", "nrt", "nrfg", "ns") and (len(w) > 1 or er.tag(w) in _NOT_GIVEN_TAGS))
-               or w in _place_forms() for w in pieces):
+        # a word the dictionary knows as no name is no part of one (国务院|总理, 北京|市长, 法国|前|总理); but
+        # jieba's dictionary tags a few three-character names as time words (周恩来/t)
+        timed = len(pieces) == 1 and len(name) == 3 and er.tag(name) == "t" and er.surname_of(name) in _common()
+        if not timed and any((er.tag(w) not in ("x", "nr", "nrt", "nrfg", "ns") and
+                              (len(w) > 1 or er.tag(w) in _NOT_GIVEN_TAGS)) or w in _place_forms() for w in pieces):
             continue
         if name in _non_person_words() or name in _world_places() or name in _place_forms() or \
                 any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name[-1] in _GROUP_ENDINGS:
@@ -1253,6 +1255,11 @@ def _name_before_title(t: Text, end: int) -> int | None:
                 and translit_score(name) >= (_TRANSLIT_MEAN if len(name) > 2 else _TRANSLIT_TWO):
             return start
     return None
+
+
+@cache
+def _common() -> frozenset[str]:
+    return lexicons.words("surnames_common")
 
 
 def _split_name(t: Text, k: int) -> bool:

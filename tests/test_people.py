@@ -606,3 +606,8 @@ def test_name_before_a_word_for_a_pair_or_a_group() -> None:
     assert "张友香" in people("船工张孝华、张友香父子摇着船来了。")
     assert "陆新平" in people("，厂主刘国富、陆新平二人心里着急。")
     assert people("他们父子二人都来了。李家夫妇也来了。") == {}
+
+
+def test_three_character_name_jieba_tags_as_a_time_word_before_a_title() -> None:
+    # jieba's dictionary has 周恩来 as a time word (t): before a title it reads as a name on its characters
+    assert people("他说，周恩来总理生前十分关心这项工作。") == {"周恩来": ["总理"]}
