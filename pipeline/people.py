@@ -793,6 +793,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if _split_name(t, k):
             add(Mention(s, e2, text[s:e2], "split_name", 0.6))
 
+    # 5d. a Chinese name with a function character jieba's HMM glued before it (当许|传音, 以朴普熙|为)
+    for k in foreign_at:
+        s, e, w = words[k]
+        if w[0] not in _GLUED_BEFORE or in_work[s] or er.tag(w) != "x":
+            continue
+        end = _glued_name_end(t, s + 1)
+        if end is not None and free(s + 1, end):
+            add(Mention(s + 1, end, text[s + 1:end], "glued_name", 0.6))
+
     # 8. a transliterated name jieba knows as a name (克林顿, 基里延科) or made of typical transliteration
     # characters, standing where a person does: not a known place, nothing of a place or an organization
     # after it, and a verb, a post-name cue or word, a title or a clause end after it
@@ -1257,6 +1266,30 @@ def _name_before_title(t: Text, end: int) -> int | None:
     return None
 
 
+def _glued_name_end(t: Text, start: int) -> int | None:
+    """End of a Chinese name of two or three characters at ``start`` (right after a glued function character),
+    ending where jieba ends a word, before a name's end, a clause end or a verb; typical given-name characters."""
+    text = t.text
+    for length in (3, 2):
+        end = start + length
+        name = text[start:end]
+        surname = er.surname_of(name)
+        if end > len(text) or len(surname) != 1 or not t.is_boundary(end) or not _plausible_name(name):
+            continue
+        # not a surname character repeated in a phrase (以武养武)
+        if (length == 2 and surname in er.weak_surnames()) or not name_like(name, GIVEN_MIN_CUE) or \
+                name[-1] in _PLACE_ENDINGS or name[-1] in _NOT_NAME_END or surname in name[1:]:
+            continue
+        nxt = t.tokens[t.token_at(end)][2] if end < len(text) else ""
+        if end < len(text) and not (_name_end_ok(t, end) or text[end] in er.BREAK_CHARS or _verb_at(t, end) or
+                                    (len(nxt) > 1 and er.tag(nxt) == "d")):
+            continue
+        if end < len(text) and not _may_follow_name(t, t.token_at(end)):
+            continue
+        return end
+    return None
+
+
 @cache
 def _common() -> frozenset[str]:
     return lexicons.words("surnames_common")
@@ -1442,6 +1475,8 @@ _POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
 
 #: function words a name may follow directly (是|彭真|同志, 对|项英|同志)
 _BEFORE_NAME = frozenset("是对向给由同跟请让找据当和与")
+#: function characters jieba's HMM glues to the name after them (当许|传音, 胜王磊); not 以, which opens idioms (以史鉴今)
+_GLUED_BEFORE = _BEFORE_NAME | frozenset("可但令托胜致把被将从")
 
 
 def _word_name_after_function_word(t: Text, end: int) -> int | None:

@@ -611,3 +611,11 @@ def test_name_before_a_word_for_a_pair_or_a_group() -> None:
 def test_three_character_name_jieba_tags_as_a_time_word_before_a_title() -> None:
     # jieba's dictionary has 周恩来 as a time word (t): before a title it reads as a name on its characters
     assert people("他说，周恩来总理生前十分关心这项工作。") == {"周恩来": ["总理"]}
+
+
+def test_chinese_name_with_a_function_character_glued_before_it() -> None:
+    # jieba's HMM reads 对陶|汉明 and 但葛菲: the name after the function character; not after 以, which
+    # opens idioms (以武养武, 以史鉴今)
+    assert "陶汉明" in people("赵汝权对陶汉明、吕钦对许银川。")
+    assert "葛菲" in people("比赛中，但葛菲／顾俊还是赢了。")
+    assert people("一直局限于以武养武的旧模式，要以史鉴今。") == {}
