@@ -1475,7 +1475,8 @@ _POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
 
 #: function words a name may follow directly (是|彭真|同志, 对|项英|同志)
 _BEFORE_NAME = frozenset("是对向给由同跟请让找据当和与")
-#: function characters jieba's HMM glues to the name after them (当许|传音, 胜王磊); not 以, which opens idioms (以史鉴今)
+#: function characters jieba's HMM glues to the name after them (当许|传音, 胜王磊); not 以, which opens
+#: idioms (以史鉴今)
 _GLUED_BEFORE = _BEFORE_NAME | frozenset("可但令托胜致把被将从")
 
 
