@@ -1079,6 +1079,8 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return False  # 曼彻斯特等地
     # 的 and a plain verb follow a drug, a brand or a region as well (芬太尼的制造, 芬太尼具有); so does a
     # one-character follower after a verb or a modifier (指定|芬太尼|为, 非法|芬太尼|及)
+    if text[e] == "的" and tag in ("nr", "nrt") and _person_word_at(t, e + 1):
+        return True  # a name jieba's dictionary holds, before 的 and a post or a relative (基里延科的总理提名)
     if text[e] in er.name_followers() and text[e] != "的":
         before = t.tokens[k - 1][2] if k > 0 and t.tokens[k - 1][1] == s else ""
         return not before or not er.HAN.match(before) or er.tag(before)[:1] not in ("v", "a", "d", "b")
@@ -1091,6 +1093,16 @@ def _foreign_bare(t: Text, k: int) -> bool:
         nxt = t.tokens[k + 1][2]
         return er.tag(nxt)[:1] in _SUBJECT_NEXT_TAGS and (len(nxt) > 1 or er.tag(nxt)[:1] == "d") and \
             nxt not in _thing_verbs()
+    return False
+
+
+def _person_word_at(t: Text, pos: int) -> bool:
+    """Whether a title, a person noun or a form of address starts at ``pos`` and ends a word of jieba's."""
+    text = t.text
+    for pattern in (_title_re(), _person_noun_re(), _address_re()):
+        m = pattern.match(text, pos)
+        if m and t.is_boundary(m.end()) and m.end() > pos:
+            return True
     return False
 
 

@@ -619,3 +619,9 @@ def test_chinese_name_with_a_function_character_glued_before_it() -> None:
     assert "陶汉明" in people("赵汝权对陶汉明、吕钦对许银川。")
     assert "葛菲" in people("比赛中，但葛菲／顾俊还是赢了。")
     assert people("一直局限于以武养武的旧模式，要以史鉴今。") == {}
+
+
+def test_dictionary_transliteration_before_de_and_a_post_or_a_relative() -> None:
+    # 的 follows drugs and brands too (芬太尼的制造者): only a title, a person noun or a form of address after it
+    assert "穆巴拉克" in people("穆巴拉克的顾问说，会谈顺利。")
+    assert people("芬太尼的制造者受到打击。") == {}
