@@ -174,8 +174,8 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         name = text[start:end]
         if not _plausible_name(name) or text[end:end + 1] == "·":
             continue  # 乔纳森·考尔金斯 is read whole as a foreign name
-        if given == 2 and _ordinary_given(name):
-            continue
+        if given == 2 and _ordinary_given(name) and not _whole_name_word(t, start, end):
+            continue  # 法律顾问|全覆盖; but 崔真实, one word jieba's dictionary holds as a name, is one
         score = 0.0
         # jieba's HMM glued the name's last character to the next word (梁绍|真患|脑梗死): as good as a boundary
         glued = given == 2 and _glued_last(t, end)
@@ -200,6 +200,12 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         if best is None or score > best[0]:
             best = (score, end)
     return best[1] if best else None
+
+
+def _whole_name_word(t: Text, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one word of jieba's that its dictionary tags as a person's name."""
+    tok = t.tokens[t.token_at(start)]
+    return tok[0] == start and tok[1] == end and er.tag(tok[2]) in ("nr", "nrfg")
 
 
 def _verb_at(t: Text, pos: int) -> bool:
@@ -627,7 +633,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         end = read_chinese_name(t, start)
         if end is not None:
             end = _longer_foreign(t, start, end)
-        if end is None or not name_like(text[start:end], GIVEN_MIN_CUE):
+        if end is None or not (name_like(text[start:end], GIVEN_MIN_CUE) or _whole_name_word(t, start, end)):
             # a foreign name after the noun (外援里贝罗, 男友亨特): the typical sound throughout
             end = read_foreign_name(t, start)
             if end is not None and (translit_score(text[start:end].replace("·", "")) < _TRANSLIT_MEAN or

@@ -625,3 +625,8 @@ def test_dictionary_transliteration_before_de_and_a_post_or_a_relative() -> None
     # 的 follows drugs and brands too (芬太尼的制造者): only a title, a person noun or a form of address after it
     assert "穆巴拉克" in people("穆巴拉克的顾问说，会谈顺利。")
     assert people("芬太尼的制造者受到打击。") == {}
+
+
+def test_whole_dictionary_name_after_a_person_noun_despite_an_ordinary_given_name() -> None:
+    # 真实 is an ordinary word, but 崔真实 is one word jieba's dictionary tags as a name
+    assert people("这部剧由女星崔真实主演。") == {"崔真实": []}
