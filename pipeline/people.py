@@ -882,15 +882,15 @@ def _list_item_name(t: Text, start: int, end: int) -> bool:
 
 
 def _item_end_ok(t: Text, end: int) -> bool:
-    """A list's item may end here: at a joiner, where a name may end, or before a function word, a verb or
-    a number (曾秀君|以, 赫里斯坚科|两名) that is no place's or organization's end."""
+    """A list's item may end here: at a joiner, where a name may end, or before a function word, a verb, a
+    number or an idiom (曾秀君|以, 赫里斯坚科|两名, 布拉特|势均力敌) that is no place's or organization's end."""
     text = t.text
     if end >= len(text) or text[end] in _JOINERS or _name_end_ok(t, end):
         return True
     if not t.is_boundary(end):
         return False
     k = t.token_at(end)
-    return er.tag(t.tokens[k][2])[:1] in ("p", "c", "d", "v", "m", "u", "f") and _may_follow_name(t, k)
+    return er.tag(t.tokens[k][2])[:1] in ("p", "c", "d", "v", "m", "u", "f", "i") and _may_follow_name(t, k)
 
 
 def _coordinated_names(t: Text, mentions: list[Mention], free: Callable[[int, int], bool],

@@ -630,3 +630,8 @@ def test_dictionary_transliteration_before_de_and_a_post_or_a_relative() -> None
 def test_whole_dictionary_name_after_a_person_noun_despite_an_ordinary_given_name() -> None:
     # 真实 is an ordinary word, but 崔真实 is one word jieba's dictionary tags as a name
     assert people("这部剧由女星崔真实主演。") == {"崔真实": []}
+
+
+def test_list_item_before_an_idiom() -> None:
+    # an idiom after the item joined to a found name ends it as a verb would (布拉特|势均力敌)
+    assert set(people("专家认为，约翰松和布拉特势均力敌。")) == {"约翰松", "布拉特"}
