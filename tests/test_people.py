@@ -635,3 +635,10 @@ def test_whole_dictionary_name_after_a_person_noun_despite_an_ordinary_given_nam
 def test_list_item_before_an_idiom() -> None:
     # an idiom after the item joined to a found name ends it as a verb would (布拉特|势均力敌)
     assert set(people("专家认为，约翰松和布拉特势均力敌。")) == {"约翰松", "布拉特"}
+
+
+def test_surnames_lou_and_the_korean_piao() -> None:
+    # surnames.txt: 楼 and 朴 (a frequent Korean surname); the words they start stay words
+    assert "楼继伟" in people("会上，楼继伟说，改革要加快。")
+    assert "朴槿惠" in people("朴槿惠表示，将继续合作。")
+    assert people("楼上的住户说，楼道很暗。他为人朴实，朴素大方。") == {}
