@@ -802,10 +802,11 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 5d. a Chinese name with a function character jieba's HMM glued before it (当许|传音, 以朴普熙|为)
     for k in foreign_at:
         s, e, w = words[k]
-        if w[0] not in _GLUED_BEFORE or in_work[s] or er.tag(w) != "x":
+        if (w[0] not in _GLUED_BEFORE and w[0] != "以") or in_work[s] or er.tag(w) != "x":
             continue
         end = _glued_name_end(t, s + 1)
-        if end is not None and free(s + 1, end):
+        # 以 opens idioms (以武养武, 以史鉴今) but also 以X为团长: only before 为
+        if end is not None and free(s + 1, end) and (w[0] != "以" or text[end:end + 1] == "为"):
             add(Mention(s + 1, end, text[s + 1:end], "glued_name", 0.6))
 
     # 8. a transliterated name jieba knows as a name (克林顿, 基里延科) or made of typical transliteration
@@ -1493,8 +1494,8 @@ _POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
 
 #: function words a name may follow directly (是|彭真|同志, 对|项英|同志)
 _BEFORE_NAME = frozenset("是对向给由同跟请让找据当和与")
-#: function characters jieba's HMM glues to the name after them (当许|传音, 胜王磊); not 以, which opens
-#: idioms (以史鉴今)
+#: function characters jieba's HMM glues to the name after them (当许|传音, 胜王磊); 以 too, but it opens
+#: idioms (以史鉴今): see rule 5d
 _GLUED_BEFORE = _BEFORE_NAME | frozenset("可但令托胜致把被将从")
 
 

@@ -642,3 +642,9 @@ def test_surnames_lou_and_the_korean_piao() -> None:
     assert "楼继伟" in people("会上，楼继伟说，改革要加快。")
     assert "朴槿惠" in people("朴槿惠表示，将继续合作。")
     assert people("楼上的住户说，楼道很暗。他为人朴实，朴素大方。") == {}
+
+
+def test_name_glued_to_yi_before_wei() -> None:
+    # 以朴普熙|为团长: 以 glued to a name only where 为 follows it; 以商养厕 is an idiom
+    assert "朴普熙" in people("以朴普熙为团长的代表团抵达。")
+    assert people("以商养厕，以史为鉴。") == {}
