@@ -408,6 +408,9 @@ def _coordinated(t: Text, end: int, reader: Callable[[Text, int], int | None]) -
     name = text[end + 1:nxt]
     if "·" in text[end - 1:end] or ("·" not in name and not name_like(name)):
         return None
+    # a place or the qualifier of the next title is no second name (、斯特拉斯堡市|市长罗朗·雷斯)
+    if name[-1] in _PLACE_ENDINGS or (_title_re().match(text, nxt) and t.is_boundary(nxt)):
+        return None
     return nxt
 
 
@@ -655,8 +658,10 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
                 b = p
                 break
         # a name, not a series of words (宗旨·核心·追求, 花季·雨季)
+        # nor a place or an organization named after a person (伯尔切斯库镇, 乔治·梅森|大学)
         if b - m.start("last") >= 1 and free(a, b) and b - a >= 4 and \
-                translit_score(text[a:b].replace("·", "")) >= _TRANSLIT_MEAN:
+                translit_score(text[a:b].replace("·", "")) >= _TRANSLIT_MEAN and text[b - 1] not in _PLACE_ENDINGS \
+                and (b >= len(text) or _may_follow_name(t, t.token_at(b)) or not t.is_boundary(b)):
             add(Mention(a, b, text[a:b], "dot_name", 0.85))
 
     # a work's title (《毛主席和牧羊人》) holds words, not people, as far as characters alone can tell

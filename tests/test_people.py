@@ -648,3 +648,11 @@ def test_name_glued_to_yi_before_wei() -> None:
     # 以朴普熙|为团长: 以 glued to a name only where 为 follows it; 以商养厕 is an idiom
     assert "朴普熙" in people("以朴普熙为团长的代表团抵达。")
     assert people("以商养厕，以史为鉴。") == {}
+
+
+def test_places_and_qualifiers_are_no_dot_names_nor_second_names() -> None:
+    # a name with · ending like a place or before an organization's ending names the place; an item after 、
+    # that a title follows is that title's qualifier
+    assert people("研讨会在乔治·梅森大学举行。他家住在尼·伯尔切斯库镇。") == {}
+    found = people("法国总统希拉克、斯特拉斯堡市市长罗朗·雷斯出席。")
+    assert set(found) == {"希拉克", "罗朗·雷斯"}
