@@ -239,7 +239,9 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     m = _FOREIGN_NAME.match(text, start)
     # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name, and so
     # may any word a name written with · starts with (会长|差猜·春哈旺)
-    dotted = m is not None and _NOT_IN_NAME.isdisjoint(m.group().split("·")[0])
+    first_part = m.group().split("·")[0] if m else ""
+    dotted = m is not None and len(first_part) <= 4 and _NOT_IN_NAME.isdisjoint(first_part) and \
+        _title_re().search(first_part) is None
     if first[0] == start and _ordinary(first[2]) and not dotted and not (
             len(first[2]) == 1 and is_translit_char(first[2]) and first[2] not in _NOT_IN_NAME):
         return None
@@ -247,8 +249,8 @@ def read_foreign_name(t: Text, start: int) -> int | None:
         return _foreign_end(t, start, m.end() - len(m.group().rsplit("·", 1)[1]))
     i = t.token_at(start)
     if first[0] == start and len(first[2]) == 1 and not is_translit_char(first[2]) and \
-            not er.surname_of(first[2]) and i + 1 < len(t.tokens) and \
-            er.is_name_tag(t.tokens[i + 1][2]) and len(t.tokens[i + 1][2]) > 1:
+            er.tag(first[2])[:1] in ("v", "z", "p", "d", "c") and not er.surname_of(first[2]) and \
+            i + 1 < len(t.tokens) and er.is_name_tag(t.tokens[i + 1][2]) and len(t.tokens[i + 1][2]) > 1:
         return None  # a verb before a name jieba knows (裁判员判|莫斯利): the name is not the title's holder
     end = _foreign_end(t, start, start)
     if end - start < 2:
@@ -637,10 +639,12 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         if end is not None:
             end = _longer_foreign(t, start, end)
         if end is None or not (name_like(text[start:end], GIVEN_MIN_CUE) or _whole_name_word(t, start, end)):
-            # a foreign name after the noun (外援里贝罗, 男友亨特): the typical sound throughout
+            # a foreign name after the noun (外援里贝罗, 男友亨特):
+            # the typical sound throughout, and not before 的 (少年|布尔什维克|的: a noun tagged as a name)
             end = read_foreign_name(t, start)
             if end is not None and (translit_score(text[start:end].replace("·", "")) < _TRANSLIT_MEAN or
-                                    text[start:end] in _world_places() or text[start:end] in _place_forms()):
+                                    text[start:end] in _world_places() or text[start:end] in _place_forms() or
+                                    text[end:end + 1] == "的"):
                 end = None
         if end is not None and free(start, end):
             add(Mention(start, end, text[start:end], "noun_name", 0.85))
@@ -785,11 +789,14 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         s, e, w = words[k]
         # a transliteration of three characters or more the dictionary holds as a name needs no more than
         # some of the typical sound before a title (基里延科总理): its tag already says it is a name
-        foreign = len(w) >= 3 and not er.surname_of(w) and translit_score(w) >= _TRANSLIT_TAGGED
-        if free(s, e) and w not in _non_person_words() and \
-                len(w) - len(er.surname_of(w)) >= 1 and (foreign or name_like(w, dictionary=True)):
+        foreign = _tagged_translit(w) and not er.surname_of(w)
+        if free(s, e) and w not in _non_person_words() and w not in _world_places() and \
+                len(w) - len(er.surname_of(w)) >= 1 and (foreign or name_like(w, dictionary=True)) and \
+                not _inside_translit(t, k):
             m = _title_re().match(text, e)
-            if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
+            # a transliteration before 市长, 州长… is the place it heads (波士顿市长)
+            if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME and \
+                    not (m.group()[0] in _PLACE_ENDINGS and not er.surname_of(w)):
                 add(Mention(s, e, w, "name_title", 0.8))
 
     # 5c. a surname jieba cut from a given name it knows as a word (袁|步兵, 朱|力行, 江|宏伟), with a
@@ -1058,7 +1065,7 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return False
     ts = translit_score(w)
     # two characters are as often an ordinary word (奥秘, 科普): they need the typical sound throughout
-    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_TAGGED if tag in ("nr", "nrt") else _TRANSLIT_MEAN):
+    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_MEAN) and not (len(w) > 2 and _tagged_translit(w)):
         return False
     surname = er.surname_of(w)
     if surname and tag != "nrt" and given_score(w[len(surname):]) > ts:
@@ -1091,7 +1098,7 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return False  # 曼彻斯特等地
     # 的 and a plain verb follow a drug, a brand or a region as well (芬太尼的制造, 芬太尼具有); so does a
     # one-character follower after a verb or a modifier (指定|芬太尼|为, 非法|芬太尼|及)
-    if text[e] == "的" and tag in ("nr", "nrt") and _person_word_at(t, e + 1):
+    if text[e] == "的" and tag in ("nr", "nrt") and _person_word_at(t, e + 1) and not _inside_translit(t, k):
         return True  # a name jieba's dictionary holds, before 的 and a post or a relative (基里延科的总理提名)
     if text[e] in er.name_followers() and text[e] != "的":
         before = t.tokens[k - 1][2] if k > 0 and t.tokens[k - 1][1] == s else ""
@@ -1106,6 +1113,24 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return er.tag(nxt)[:1] in _SUBJECT_NEXT_TAGS and (len(nxt) > 1 or er.tag(nxt)[:1] == "d") and \
             nxt not in _thing_verbs()
     return False
+
+
+def _tagged_translit(w: str) -> bool:
+    """A word jieba's dictionary tags as a name that sounds transliterated, if less throughout than an unknown
+    one must (基里延科), and ends with a typical character (not 高尔夫|球)."""
+    return er.tag(w) in ("nr", "nrt") and len(w) >= 3 and translit_score(w) >= _TRANSLIT_TAGGED and \
+        is_translit_char(w[-1])
+
+
+def _inside_translit(t: Text, k: int) -> bool:
+    """Whether token ``k`` goes on a transliteration the token before it starts (马奈|海姆, 扎|琳娜)."""
+    s = t.tokens[k][0]
+    if k == 0 or t.tokens[k - 1][1] != s or not er.HAN.match(t.text[s - 1]):
+        return False
+    before = t.tokens[k - 1][2]
+    if len(before) == 1:
+        return is_translit_char(before) and not er.stops_phrase(before)
+    return er.tag(before) in ("x", "nrt", "nr", "ns") and translit_score(before) >= _TRANSLIT_MEAN
 
 
 def _person_word_at(t: Text, pos: int) -> bool:
@@ -1302,6 +1327,7 @@ def _glued_name_end(t: Text, start: int) -> int | None:
             continue
         # not a surname character repeated in a phrase (以武养武)
         if (length == 2 and surname in er.weak_surnames()) or not name_like(name, GIVEN_MIN_CUE) or \
+                er.tag(name[-1])[:1] in ("u", "p", "c", "d") or \
                 name[-1] in _PLACE_ENDINGS or name[-1] in _NOT_NAME_END or surname in name[1:]:
             continue
         nxt = t.tokens[t.token_at(end)][2] if end < len(text) else ""
@@ -1335,7 +1361,7 @@ def _split_name(t: Text, k: int) -> bool:
         return False  # 温|先生 is a form of address
     if given[-1] in _PLACE_ENDINGS or given[-1] in _NOT_NAME_END:
         return False
-    if given_score(given) < _GIVEN_SUBJECT:
+    if given_score(given) < _GIVEN_SUBJECT or er.tag(given)[:1] in ("c", "p", "d", "r", "u", "m", "q", "f"):
         return False
     if s > 0 and er.HAN.match(text[s - 1]):
         before = t.tokens[k - 1][2]

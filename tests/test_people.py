@@ -656,3 +656,17 @@ def test_places_and_qualifiers_are_no_dot_names_nor_second_names() -> None:
     assert people("研讨会在乔治·梅森大学举行。他家住在尼·伯尔切斯库镇。") == {}
     found = people("法国总统希拉克、斯特拉斯堡市市长罗朗·雷斯出席。")
     assert set(found) == {"希拉克", "罗朗·雷斯"}
+
+
+def test_guards_on_the_newer_readings() -> None:
+    # a · name after a title starts after the next title (兼外长|约翰·史密斯); a transliteration tagged as a
+    # name before 市长 is the city; a noun tagged as a name before 的 after a person noun is none; a given name
+    # is no conjunction (陶|然而); a dictionary "name" ending like no transliteration (高尔夫球) is none; a
+    # single adjective before a name jieba knows may start it (密|特拉); no piece of a longer name (扎|琳娜);
+    # no particle as a glued name's given name (将索|得)
+    assert people("德国副总理兼外长约翰·史密斯出席。") == {"约翰·史密斯": ["德国副总理兼外长"]}
+    assert people("州长和波士顿市长都来了。一位少年布尔什维克的故事。") == {}
+    assert people("怡然而观，陶然而参与其中。夜总会和高尔夫球等高消费活动。") == {}
+    assert "密特拉" in people("协会主席密特拉出席。")
+    assert people("这是扎琳娜的父亲。") in ({}, {"扎琳娜": []})
+    assert people("将索得的照片临摹下来。") == {}
