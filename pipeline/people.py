@@ -1110,8 +1110,9 @@ def _foreign_bare(t: Text, k: int) -> bool:
     # (布拉特|当选, 罗纳尔多|今天): a drug or a region there is a word of another tag
     if tag in ("nr", "nrt") and (s == 0 or text[s - 1] in er.BREAK_CHARS) and k + 1 < len(t.tokens):
         nxt = t.tokens[k + 1][2]
-        return er.tag(nxt)[:1] in _SUBJECT_NEXT_TAGS and (len(nxt) > 1 or er.tag(nxt)[:1] == "d") and \
-            nxt not in _thing_verbs()
+        # … or a count of times (费尔南德斯|多次)
+        return (er.tag(nxt)[:1] in _SUBJECT_NEXT_TAGS and (len(nxt) > 1 or er.tag(nxt)[:1] == "d") and
+                nxt not in _thing_verbs()) or (er.tag(nxt) == "m" and len(nxt) > 1 and er.HAN.match(nxt[0]) is not None)
     return False
 
 

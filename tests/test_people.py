@@ -670,3 +670,7 @@ def test_guards_on_the_newer_readings() -> None:
     assert "密特拉" in people("协会主席密特拉出席。")
     assert people("这是扎琳娜的父亲。") in ({}, {"扎琳娜": []})
     assert people("将索得的照片临摹下来。") == {}
+
+
+def test_transliterated_dictionary_name_opening_a_clause_before_a_count_of_times() -> None:
+    assert "费尔南德斯" in people("今年以来，费尔南德斯多次发表讲话。")
