@@ -390,8 +390,9 @@ def _longer_foreign(t: Text, start: int, end: int) -> int:
     """End of the name read as a Chinese one up to ``end``, or of the longer transliteration it opens
     (贾|亚拉|莉达, 巴蒂|斯图塔): a surname character starts many foreign names."""
     text = t.text
-    if not er.HAN.match(text[end:end + 1]):
-        return end
+    if end >= len(text) or not er.HAN.match(text[end]) or not (
+            is_translit_char(text[end]) or translit_score(text[start:end]) >= _TRANSLIT_MEAN):
+        return end  # the cheap tests first: the reading or the next character sounds transliterated
     longer = read_foreign_name(t, start)
     if longer is not None and longer - start >= 4 and longer > end and \
             translit_score(text[start:longer]) >= _TRANSLIT_MEAN and translit_score(text[end:longer]) >= _TRANSLIT_MEAN:
@@ -680,11 +681,15 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             if found is None and end == m.start() and m.group() in _POST_NAME_WORDS:
                 # 是|彭真|同志
                 found = _word_name_after_function_word(t, end)
-            if found is None and end == m.start() and end >= 2 and t.is_boundary(end) and t.is_boundary(m.end()):
+            post_name = m.group() in _POST_NAME_WORDS
+            # before a speech verb only at a clause's start: a break within the name's reach, or no need to look
+            if found is None and end == m.start() and end >= 2 and t.is_boundary(end) and t.is_boundary(m.end()) \
+                    and (post_name or end - _MAX_FOREIGN - 1 <= 0 or
+                         not _BREAK_FREE.fullmatch(text, end - _MAX_FOREIGN - 1, end - 2)):
                 # a name jieba does not know, or cuts in two, before 女士, 一行, 说… is read as before a title
                 # (拉埃|女士, 松德|斯特伦|说); before a speech verb only at a clause's start
                 found = _name_before_title(t, end)
-                speech_inside = m.group() not in _POST_NAME_WORDS and found is not None and found > 0 and \
+                speech_inside = not post_name and found is not None and found > 0 and \
                     text[found - 1] not in er.BREAK_CHARS
                 if found is not None and (in_work[found] or speech_inside):
                     found = None  # not inside a work's title (《特朗普宣布…》) either
@@ -789,15 +794,16 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
         s, e, w = words[k]
         # a transliteration of three characters or more the dictionary holds as a name needs no more than
         # some of the typical sound before a title (基里延科总理): its tag already says it is a name
+        m = _title_re().match(text, e)
+        if m is None or not t.is_boundary(m.end()) or not free(s, e):
+            continue  # the title first: most name-tagged words have none after them
         foreign = _tagged_translit(w) and not er.surname_of(w)
-        if free(s, e) and w not in _non_person_words() and w not in _world_places() and \
+        # a transliteration before 市长, 州长… is the place it heads (波士顿市长)
+        if w not in _non_person_words() and w not in _world_places() and \
                 len(w) - len(er.surname_of(w)) >= 1 and (foreign or name_like(w, dictionary=True)) and \
-                not _inside_translit(t, k):
-            m = _title_re().match(text, e)
-            # a transliteration before 市长, 州长… is the place it heads (波士顿市长)
-            if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME and \
-                    not (m.group()[0] in _PLACE_ENDINGS and not er.surname_of(w)):
-                add(Mention(s, e, w, "name_title", 0.8))
+                not _inside_translit(t, k) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME and \
+                not (m.group()[0] in _PLACE_ENDINGS and not er.surname_of(w)):
+            add(Mention(s, e, w, "name_title", 0.8))
 
     # 5c. a surname jieba cut from a given name it knows as a word (袁|步兵, 朱|力行, 江|宏伟), with a
     # clause boundary or a function word before and a name's end after
@@ -1520,6 +1526,8 @@ def _name_before(t: Text, end: int) -> int | None:
     return None
 
 
+#: a run of Chinese characters with no break among them
+_BREAK_FREE = re.compile(f"[{CJK}]*")
 #: words written right after a person's name that name no one themselves (彭真同志, 布拉特先生)
 _POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
 
