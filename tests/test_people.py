@@ -551,7 +551,8 @@ def test_foreign_name_after_a_person_noun_and_more_titles() -> None:
     # titles.txt: 财长, 协调员, 司令官, 剧作家
     assert people("陪她出席的是男友布朗宁，两人刚订婚。") == {"布朗宁": []}
     assert people("美国财长萨默斯在会上表示，将继续合作。") == {"萨默斯": ["美国财长"]}
-    assert people("她的男友在北京工作。队友们都很高兴。") == {}
+    assert people("她的男友在北京工作。队友们都很高兴。主力部队已经出发。") == {}
+    assert people("后防线伤了主力森特里尼，问题不大。") == {"森特里尼": []}
 
 
 def test_name_after_a_players_shirt_number() -> None:
