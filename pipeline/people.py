@@ -174,8 +174,8 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         name = text[start:end]
         if not _plausible_name(name) or text[end:end + 1] == "·":
             continue  # 乔纳森·考尔金斯 is read whole as a foreign name
-        if given == 2 and _ordinary_given(name):
-            continue
+        if given == 2 and _ordinary_given(name) and not _whole_name_word(t, start, end):
+            continue  # 法律顾问|全覆盖; but 崔真实, one word jieba's dictionary holds as a name, is one
         score = 0.0
         # jieba's HMM glued the name's last character to the next word (梁绍|真患|脑梗死): as good as a boundary
         glued = given == 2 and _glued_last(t, end)
@@ -200,6 +200,12 @@ def read_chinese_name(t: Text, start: int, need_end_evidence: bool = True) -> in
         if best is None or score > best[0]:
             best = (score, end)
     return best[1] if best else None
+
+
+def _whole_name_word(t: Text, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is one word of jieba's that its dictionary tags as a person's name."""
+    tok = t.tokens[t.token_at(start)]
+    return tok[0] == start and tok[1] == end and er.tag(tok[2]) in ("nr", "nrfg")
 
 
 def _verb_at(t: Text, pos: int) -> bool:
@@ -230,19 +236,32 @@ def read_foreign_name(t: Text, start: int) -> int | None:
     if er.starts_with_cue(text, start):
         return None  # 副总裁|告诉记者: the title's holder is not named
     first = t.tokens[t.token_at(start)]
-    # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name
-    if first[0] == start and _ordinary(first[2]) and not (
+    m = _FOREIGN_NAME.match(text, start)
+    # a typical transliteration character jieba reads as a verb of its own (拉|法兰) may start the name, and so
+    # may any word a name written with · starts with (会长|差猜·春哈旺)
+    first_part = m.group().split("·")[0] if m else ""
+    dotted = m is not None and len(first_part) <= 4 and _NOT_IN_NAME.isdisjoint(first_part) and \
+        _title_re().search(first_part) is None
+    if first[0] == start and _ordinary(first[2]) and not dotted and not (
             len(first[2]) == 1 and is_translit_char(first[2]) and first[2] not in _NOT_IN_NAME):
         return None
-    m = _FOREIGN_NAME.match(text, start)
     if m:
         return _foreign_end(t, start, m.end() - len(m.group().rsplit("·", 1)[1]))
+    i = t.token_at(start)
+    if first[0] == start and len(first[2]) == 1 and not is_translit_char(first[2]) and \
+            er.tag(first[2])[:1] in ("v", "z", "p", "d", "c") and not er.surname_of(first[2]) and \
+            i + 1 < len(t.tokens) and er.is_name_tag(t.tokens[i + 1][2]) and len(t.tokens[i + 1][2]) > 1:
+        return None  # a verb before a name jieba knows (裁判员判|莫斯利): the name is not the title's holder
     end = _foreign_end(t, start, start)
     if end - start < 2:
         return None
     nxt = t.tokens[t.token_at(end)] if end < len(text) else None
-    # after a title, the name may run up to the sentence's next word (基纳纳|全程收看, 卡布维|手里)
-    if not (_name_end_ok(t, end) or (nxt is not None and nxt[0] == end and _ordinary(nxt[2]) and len(nxt[2]) > 1)):
+    # after a title, the name may run up to the sentence's next word (基纳纳|全程收看, 卡布维|手里) or a function
+    # character (卡巴杰|时); a name jieba's dictionary holds whole ends where it ends (克林顿|派代表)
+    whole = first[0] == start and first[1] == end and er.is_name_tag(first[2]) and len(first[2]) > 1 and \
+        nxt is not None and nxt[1] - nxt[0] == 1 and er.tag(nxt[2]) == "v"
+    if not (whole or _name_end_ok(t, end) or text[end] in _FOREIGN_STOPS or
+            (nxt is not None and nxt[0] == end and _ordinary(nxt[2]) and len(nxt[2]) > 1)):
         return None
     name = text[start:end]
     if any(c in _NOT_IN_NAME for c in name) or name in _non_person_words() or _ordinary_given(name):
@@ -313,6 +332,8 @@ _DICT_LAST = -2.5
 
 #: the mean transliteration score of a foreign name jieba does not know
 _TRANSLIT_MEAN = -1.5
+#: … and of one jieba's dictionary tags as a name (基里延科 -1.9)
+_TRANSLIT_TAGGED = -2.5
 
 
 def translit_score(name: str) -> float:
@@ -332,12 +353,19 @@ def _ordinary(word: str) -> bool:
     return len(word) > 1 or word in _NOT_IN_NAME or tag in ("v", "p", "c", "d", "m", "u", "uj", "ul", "r", "q")
 
 
+#: function characters that end a transliteration (卡巴杰|时都强调); 那, 日 and 地 are in some (那不勒斯, 列日, 甘地)
+#: dashes some papers write between the parts of a foreign name (约翰—格伦)
+_NAME_DASHES = ("—", "－")
+_FOREIGN_STOPS = _NOT_IN_NAME - frozenset("那日地")
+
+
 def _foreign_end(t: Text, name_start: int, start: int) -> int:
     """Where a transliterated name (or its part after the last ·) that starts at ``start`` ends."""
     text = t.text
     end = start
     while end < len(text) and end - start < _MAX_FOREIGN and er.HAN.match(text[end]):
-        if end > name_start + 1 and (text[end] in er.name_followers() or er.starts_with_cue(text, end)):
+        if end > name_start + 1 and (text[end] in er.name_followers() or text[end] in _FOREIGN_STOPS or
+                                     er.starts_with_cue(text, end)):
             break
         if end > start and t.is_boundary(end):
             if _title_re().match(text, end):
@@ -358,6 +386,20 @@ _NAMING = re.compile(r"[，,]?(?:名字叫|名叫|叫做|叫)")
 _COORDINATORS = "和与及、"
 
 
+def _longer_foreign(t: Text, start: int, end: int) -> int:
+    """End of the name read as a Chinese one up to ``end``, or of the longer transliteration it opens
+    (贾|亚拉|莉达, 巴蒂|斯图塔): a surname character starts many foreign names."""
+    text = t.text
+    if end >= len(text) or not er.HAN.match(text[end]) or not (
+            is_translit_char(text[end]) or translit_score(text[start:end]) >= _TRANSLIT_MEAN):
+        return end  # the cheap tests first: the reading or the next character sounds transliterated
+    longer = read_foreign_name(t, start)
+    if longer is not None and longer - start >= 4 and longer > end and \
+            translit_score(text[start:longer]) >= _TRANSLIT_MEAN and translit_score(text[end:longer]) >= _TRANSLIT_MEAN:
+        return longer
+    return end
+
+
 def _coordinated(t: Text, end: int, reader: Callable[[Text, int], int | None]) -> int | None:
     """End of a second name joined by 和/与/、 to the name ending at ``end``, read the same way, or None."""
     text = t.text
@@ -368,6 +410,9 @@ def _coordinated(t: Text, end: int, reader: Callable[[Text, int], int | None]) -
         return None
     name = text[end + 1:nxt]
     if "·" in text[end - 1:end] or ("·" not in name and not name_like(name)):
+        return None
+    # a place or the qualifier of the next title is no second name (、斯特拉斯堡市|市长罗朗·雷斯)
+    if name[-1] in _PLACE_ENDINGS or (_title_re().match(text, nxt) and t.is_boundary(nxt)):
         return None
     return nxt
 
@@ -555,6 +600,22 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             end = reader(t, start)
             if end is not None:
                 break
+        japanese = _japanese_surname_re().match(text, start)
+        if japanese is not None:
+            # a Japanese family name opens a longer name than a Chinese surname would (会长谷口清太郎)
+            jend = _japanese_name_end(t, start, japanese.end())
+            if jend is not None and (end is None or jend > end):
+                end, reader = jend, read_foreign_name
+        if reader is read_chinese_name and end is not None:
+            longer = _longer_foreign(t, start, end)
+            if longer != end:
+                end, reader = longer, read_foreign_name
+        if end is not None and reader is read_foreign_name and text[end:end + 1] in _NAME_DASHES:
+            # a foreign name's parts joined by a dash instead of · (参议员约翰—格伦)
+            rest = _foreign_end(t, end + 1, end + 1)
+            if rest - end > 2 and translit_score(text[start:end]) >= _TRANSLIT_MEAN and \
+                    translit_score(text[end + 1:rest]) >= _TRANSLIT_MEAN and _name_end_ok(t, rest):
+                end = rest
         if end is None or not free(start, end):
             continue
         titles = [text[a:b] for a, b in phrases]
@@ -568,30 +629,70 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             add(Mention(end + 1, nxt, text[end + 1:nxt], rule + "_coordinated", 0.85, list(titles)))
             end = nxt
 
-    # 1b. a person noun + name (收养的男孩曲印, 女儿孔玲): the name as after a title, with no title
-    for m in _person_noun_re().finditer(text):
+    # 1b. a person noun + name (收养的男孩曲印, 女儿孔玲) or a player's number (9号萨莫拉诺): the name as after a
+    # title, with no title
+    nouns = [*_person_noun_re().finditer(text), *_SHIRT_NUMBER.finditer(text)]
+    for m in nouns:
         start = m.end()
         if not t.is_boundary(start) or not t.is_boundary(m.start()) or not free(start, start + 1):
             continue
         end = read_chinese_name(t, start)
-        if end is not None and free(start, end) and name_like(text[start:end], GIVEN_MIN_CUE):
+        if end is not None:
+            end = _longer_foreign(t, start, end)
+        if end is None or not (name_like(text[start:end], GIVEN_MIN_CUE) or _whole_name_word(t, start, end)):
+            # a foreign name after the noun (外援里贝罗, 男友亨特):
+            # the typical sound throughout, and not before 的 (少年|布尔什维克|的: a noun tagged as a name)
+            end = read_foreign_name(t, start)
+            if end is not None and (translit_score(text[start:end].replace("·", "")) < _TRANSLIT_MEAN or
+                                    text[start:end] in _world_places() or text[start:end] in _place_forms() or
+                                    text[end:end + 1] == "的"):
+                end = None
+        if end is not None and free(start, end):
             add(Mention(start, end, text[start:end], "noun_name", 0.85))
 
     # 3. names written with ·
     for m in _DOT_NAME.finditer(text):
         a = _dot_name_start(t, m.start(), m.start("first_end"))
         b = _foreign_end(t, a, m.start("last"))
+        # the last part runs up to a title right after it over words jieba made of it (马·莱|万多|夫斯基副教授)
+        for p in range(b + 1, min(len(text), m.start("last") + _MAX_FOREIGN + 1)):
+            if not er.HAN.match(text[p - 1]) or text[p - 1] in _NOT_IN_NAME:
+                break
+            title = _title_re().match(text, p)
+            if title and t.is_boundary(p) and t.is_boundary(title.end()):
+                b = p
+                break
         # a name, not a series of words (宗旨·核心·追求, 花季·雨季)
+        # nor a place or an organization named after a person (伯尔切斯库镇, 乔治·梅森|大学)
         if b - m.start("last") >= 1 and free(a, b) and b - a >= 4 and \
-                translit_score(text[a:b].replace("·", "")) >= _TRANSLIT_MEAN:
+                translit_score(text[a:b].replace("·", "")) >= _TRANSLIT_MEAN and text[b - 1] not in _PLACE_ENDINGS \
+                and (b >= len(text) or _may_follow_name(t, t.token_at(b)) or not t.is_boundary(b)):
             add(Mention(a, b, text[a:b], "dot_name", 0.85))
+
+    # a work's title (《毛主席和牧羊人》) holds words, not people, as far as characters alone can tell
+    in_work = bytearray(len(text) + 1)
+    for w in _WORK_TITLE.finditer(text):
+        in_work[w.start():w.end()] = b"\x01" * (w.end() - w.start())
 
     # 4. clause boundary + name + cue
     for m in _cue_re().finditer(text):
         for end in _cue_name_ends(text, m.start()):
             found = _name_before(t, end)
             if found is None and end == m.start() and m.group() in _POST_NAME_WORDS:
+                # 是|彭真|同志
                 found = _word_name_after_function_word(t, end)
+            post_name = m.group() in _POST_NAME_WORDS
+            # before a speech verb only at a clause's start: a break within the name's reach, or no need to look
+            if found is None and end == m.start() and end >= 2 and t.is_boundary(end) and t.is_boundary(m.end()) \
+                    and (post_name or end - _MAX_FOREIGN - 1 <= 0 or
+                         not _BREAK_FREE.fullmatch(text, end - _MAX_FOREIGN - 1, end - 2)):
+                # a name jieba does not know, or cuts in two, before 女士, 一行, 说… is read as before a title
+                # (拉埃|女士, 松德|斯特伦|说); before a speech verb only at a clause's start
+                found = _name_before_title(t, end)
+                speech_inside = not post_name and found is not None and found > 0 and \
+                    text[found - 1] not in er.BREAK_CHARS
+                if found is not None and (in_work[found] or speech_inside):
+                    found = None  # not inside a work's title (《特朗普宣布…》) either
             if found is not None and free(found, end) and name_like(text[found:end], GIVEN_MIN_CUE):
                 add(Mention(found, end, text[found:end], "name_cue", 0.85))
                 break
@@ -603,10 +704,6 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 5. a word of jieba's that reads as surname + given name: one its dictionary tags as a name (钱其琛, 傅抱石)
     # or one its HMM made (胡绳, 袁茂堂), judged by its characters and by what stands after it
     common = lexicons.words("surnames_common")
-    # a work's title (《毛主席和牧羊人》) holds words, not people, as far as characters alone can tell
-    in_work = bytearray(len(text) + 1)
-    for w in _WORK_TITLE.finditer(text):
-        in_work[w.start():w.end()] = b"\x01" * (w.end() - w.start())
     words = t.tokens
     zone_suffixes = _zone_suffixes()
     weak_surnames = er.weak_surnames()
@@ -695,11 +792,18 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
     # 7. a dictionary name right before a title word (特朗普总统, 普京总统)
     for k in titled_at:
         s, e, w = words[k]
-        if free(s, e) and w not in _non_person_words() and \
-                len(w) - len(er.surname_of(w)) >= 1 and name_like(w, dictionary=True):
-            m = _title_re().match(text, e)
-            if m and t.is_boundary(m.end()) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME:
-                add(Mention(s, e, w, "name_title", 0.8))
+        # a transliteration of three characters or more the dictionary holds as a name needs no more than
+        # some of the typical sound before a title (基里延科总理): its tag already says it is a name
+        m = _title_re().match(text, e)
+        if m is None or not t.is_boundary(m.end()) or not free(s, e):
+            continue  # the title first: most name-tagged words have none after them
+        foreign = _tagged_translit(w) and not er.surname_of(w)
+        # a transliteration before 市长, 州长… is the place it heads (波士顿市长)
+        if w not in _non_person_words() and w not in _world_places() and \
+                len(w) - len(er.surname_of(w)) >= 1 and (foreign or name_like(w, dictionary=True)) and \
+                not _inside_translit(t, k) and _freq_table().get(w, 0) < 5000 and w[-1] not in _NOT_IN_NAME and \
+                not (m.group()[0] in _PLACE_ENDINGS and not er.surname_of(w)):
+            add(Mention(s, e, w, "name_title", 0.8))
 
     # 5c. a surname jieba cut from a given name it knows as a word (袁|步兵, 朱|力行, 江|宏伟), with a
     # clause boundary or a function word before and a name's end after
@@ -712,6 +816,16 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             continue
         if _split_name(t, k):
             add(Mention(s, e2, text[s:e2], "split_name", 0.6))
+
+    # 5d. a Chinese name with a function character jieba's HMM glued before it (当许|传音, 以朴普熙|为)
+    for k in foreign_at:
+        s, e, w = words[k]
+        if (w[0] not in _GLUED_BEFORE and w[0] != "以") or in_work[s] or er.tag(w) != "x":
+            continue
+        end = _glued_name_end(t, s + 1)
+        # 以 opens idioms (以武养武, 以史鉴今) but also 以X为团长: only before 为
+        if end is not None and free(s + 1, end) and (w[0] != "以" or text[end:end + 1] == "为"):
+            add(Mention(s + 1, end, text[s + 1:end], "glued_name", 0.6))
 
     # 8. a transliterated name jieba knows as a name (克林顿, 基里延科) or made of typical transliteration
     # characters, standing where a person does: not a known place, nothing of a place or an organization
@@ -787,15 +901,15 @@ def _list_item_name(t: Text, start: int, end: int) -> bool:
 
 
 def _item_end_ok(t: Text, end: int) -> bool:
-    """A list's item may end here: at a joiner, where a name may end, or before a function word, a verb or
-    a number (曾秀君|以, 赫里斯坚科|两名) that is no place's or organization's end."""
+    """A list's item may end here: at a joiner, where a name may end, or before a function word, a verb, a
+    number or an idiom (曾秀君|以, 赫里斯坚科|两名, 布拉特|势均力敌) that is no place's or organization's end."""
     text = t.text
     if end >= len(text) or text[end] in _JOINERS or _name_end_ok(t, end):
         return True
     if not t.is_boundary(end):
         return False
     k = t.token_at(end)
-    return er.tag(t.tokens[k][2])[:1] in ("p", "c", "d", "v", "m", "u", "f") and _may_follow_name(t, k)
+    return er.tag(t.tokens[k][2])[:1] in ("p", "c", "d", "v", "m", "u", "f", "i") and _may_follow_name(t, k)
 
 
 def _coordinated_names(t: Text, mentions: list[Mention], free: Callable[[int, int], bool],
@@ -832,6 +946,8 @@ def _coordinated_names(t: Text, mentions: list[Mention], free: Callable[[int, in
                     break
 
 
+#: a player's shirt number before the name (7号穆勒); not a date's day (5月12号)
+_SHIRT_NUMBER = re.compile(r"(?<![0-9０-９月])[0-9０-９]{1,2}号")
 _WORK_TITLE = re.compile(r"《[^《》\n]{1,40}》")
 _DOT_NAME = re.compile(rf"[{CJK}](?P<first_end>)·(?:(?:(?![和与及])[{CJK}]){{1,10}}·)*(?P<last>)[{CJK}]")
 _PHOTO_CREDIT = re.compile(rf"(?:^|(?<=[。\s）)]))(?P<name>[{CJK}]{{2,3}})\s?摄(?=\s*$|\s*[）)]|\s)", re.M)
@@ -955,7 +1071,7 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return False
     ts = translit_score(w)
     # two characters are as often an ordinary word (奥秘, 科普): they need the typical sound throughout
-    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_MEAN):
+    if ts < (_TRANSLIT_TWO if len(w) == 2 else _TRANSLIT_MEAN) and not (len(w) > 2 and _tagged_translit(w)):
         return False
     surname = er.surname_of(w)
     if surname and tag != "nrt" and given_score(w[len(surname):]) > ts:
@@ -972,6 +1088,8 @@ def _foreign_bare(t: Text, k: int) -> bool:
             return False  # a currency after a number (1卢比), a part of a joined name (道—琼斯)
         if er.HAN.match(prev):
             before = t.tokens[k - 1][2]
+            if before in _person_governors() and tag in ("nr", "nrt") and not text.startswith(_PLACES_AFTER, e):
+                return True  # 提名|基里延科, 会见|克林顿|时: the object of a verb that takes a person
             if len(before) == 1 and not (er.stops_phrase(before) or er.tag(before) in ("v", "p", "c", "d")):
                 return False  # a lone character before is the start of the word
             if before in _PLACE_BEFORE:
@@ -986,11 +1104,64 @@ def _foreign_bare(t: Text, k: int) -> bool:
         return False  # 曼彻斯特等地
     # 的 and a plain verb follow a drug, a brand or a region as well (芬太尼的制造, 芬太尼具有); so does a
     # one-character follower after a verb or a modifier (指定|芬太尼|为, 非法|芬太尼|及)
+    if text[e] == "的" and tag in ("nr", "nrt") and _person_word_at(t, e + 1) and not _inside_translit(t, k):
+        return True  # a name jieba's dictionary holds, before 的 and a post or a relative (基里延科的总理提名)
     if text[e] in er.name_followers() and text[e] != "的":
         before = t.tokens[k - 1][2] if k > 0 and t.tokens[k - 1][1] == s else ""
         return not before or not er.HAN.match(before) or er.tag(before)[:1] not in ("v", "a", "d", "b")
     m = _title_re().match(text, e)
-    return bool(m and t.is_boundary(m.end()))
+    if m and t.is_boundary(m.end()):
+        return True
+    # a name jieba's dictionary holds as a person's, opening a clause before a verb, an adverb or a time
+    # (布拉特|当选, 罗纳尔多|今天): a drug or a region there is a word of another tag
+    if tag in ("nr", "nrt") and (s == 0 or text[s - 1] in er.BREAK_CHARS) and k + 1 < len(t.tokens):
+        nxt = t.tokens[k + 1][2]
+        # … or a count of times (费尔南德斯|多次)
+        return (er.tag(nxt)[:1] in _SUBJECT_NEXT_TAGS and (len(nxt) > 1 or er.tag(nxt)[:1] == "d") and
+                nxt not in _thing_verbs()) or (er.tag(nxt) == "m" and len(nxt) > 1 and er.HAN.match(nxt[0]) is not None)
+    return False
+
+
+def _tagged_translit(w: str) -> bool:
+    """A word jieba's dictionary tags as a name that sounds transliterated, if less throughout than an unknown
+    one must (基里延科), and ends with a typical character (not 高尔夫|球)."""
+    return er.tag(w) in ("nr", "nrt") and len(w) >= 3 and translit_score(w) >= _TRANSLIT_TAGGED and \
+        is_translit_char(w[-1])
+
+
+def _inside_translit(t: Text, k: int) -> bool:
+    """Whether token ``k`` goes on a transliteration the token before it starts (马奈|海姆, 扎|琳娜)."""
+    s = t.tokens[k][0]
+    if k == 0 or t.tokens[k - 1][1] != s or not er.HAN.match(t.text[s - 1]):
+        return False
+    before = t.tokens[k - 1][2]
+    if len(before) == 1:
+        return is_translit_char(before) and not er.stops_phrase(before)
+    return er.tag(before) in ("x", "nrt", "nr", "ns") and translit_score(before) >= _TRANSLIT_MEAN
+
+
+def _person_word_at(t: Text, pos: int) -> bool:
+    """Whether a title, a person noun or a form of address starts at ``pos`` and ends a word of jieba's."""
+    text = t.text
+    for pattern in (_title_re(), _person_noun_re(), _address_re()):
+        m = pattern.match(text, pos)
+        if m and t.is_boundary(m.end()) and m.end() > pos:
+            return True
+    return False
+
+
+@cache
+def _person_governors() -> frozenset[str]:
+    return lexicons.words("person_governors")
+
+
+@cache
+def _thing_verbs() -> frozenset[str]:
+    return lexicons.words("thing_verbs")
+
+
+#: tags of the word after a transliterated name opening a clause: a verb, an adverb, a time word
+_SUBJECT_NEXT_TAGS = ("v", "d", "t")
 
 
 @cache
@@ -1048,8 +1219,8 @@ def _nationality(word: str) -> bool:
     return len(word) > 2 and word.endswith("人") and word[:-1] in er.countries()
 
 
-#: … and buildings (黄鹤楼, 张飞庙)
-_PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥楼庙阁殿塔")
+#: … and buildings and towns (黄鹤楼, 张飞庙, 卢浮宫, 罗滕堡)
+_PLACE_ENDINGS = frozenset("村镇乡县市区省州山河湖江路街岛港庄寨屯沟湾桥楼庙阁殿塔堡宫")
 
 
 def _bare_name(w: str, common: frozenset[str]) -> bool:
@@ -1126,9 +1297,11 @@ def _name_before_title(t: Text, end: int) -> int | None:
         if not 2 <= len(name) <= _MAX_FOREIGN or _ALL_HAN.fullmatch(name) is None:
             continue
         pieces = [w for _s, _e, w in t.tokens[first:k + 1]]
-        # a word the dictionary knows as no name is no part of one (国务院|总理, 北京|市长, 法国|前|总理)
-        if any((er.tag(w) not in ("x", "nr", "nrt", "nrfg", "ns") and (len(w) > 1 or er.tag(w) in _NOT_GIVEN_TAGS))
-               or w in _place_forms() for w in pieces):
+        # a word the dictionary knows as no name is no part of one (国务院|总理, 北京|市长, 法国|前|总理); but
+        # jieba's dictionary tags a few three-character names as time words (周恩来/t)
+        timed = len(pieces) == 1 and len(name) == 3 and er.tag(name) == "t" and er.surname_of(name) in _common()
+        if not timed and any((er.tag(w) not in ("x", "nr", "nrt", "nrfg", "ns") and
+                              (len(w) > 1 or er.tag(w) in _NOT_GIVEN_TAGS)) or w in _place_forms() for w in pieces):
             continue
         if name in _non_person_words() or name in _world_places() or name in _place_forms() or \
                 any(c in _NOT_IN_NAME for c in name) or name[-1] in _PLACE_ENDINGS or name[-1] in _GROUP_ENDINGS:
@@ -1149,6 +1322,36 @@ def _name_before_title(t: Text, end: int) -> int | None:
     return None
 
 
+def _glued_name_end(t: Text, start: int) -> int | None:
+    """End of a Chinese name of two or three characters at ``start`` (right after a glued function character),
+    ending where jieba ends a word, before a name's end, a clause end or a verb; typical given-name characters."""
+    text = t.text
+    for length in (3, 2):
+        end = start + length
+        name = text[start:end]
+        surname = er.surname_of(name)
+        if end > len(text) or len(surname) != 1 or not t.is_boundary(end) or not _plausible_name(name):
+            continue
+        # not a surname character repeated in a phrase (以武养武)
+        if (length == 2 and surname in er.weak_surnames()) or not name_like(name, GIVEN_MIN_CUE) or \
+                er.tag(name[-1])[:1] in ("u", "p", "c", "d") or \
+                name[-1] in _PLACE_ENDINGS or name[-1] in _NOT_NAME_END or surname in name[1:]:
+            continue
+        nxt = t.tokens[t.token_at(end)][2] if end < len(text) else ""
+        if end < len(text) and not (_name_end_ok(t, end) or text[end] in er.BREAK_CHARS or _verb_at(t, end) or
+                                    (len(nxt) > 1 and er.tag(nxt) == "d")):
+            continue
+        if end < len(text) and not _may_follow_name(t, t.token_at(end)):
+            continue
+        return end
+    return None
+
+
+@cache
+def _common() -> frozenset[str]:
+    return lexicons.words("surnames_common")
+
+
 def _split_name(t: Text, k: int) -> bool:
     """Whether token ``k`` (one surname character jieba reads as a name's piece) and the two-character word
     after it are one name: typical given-name characters, no title, form of address or place after the
@@ -1165,7 +1368,7 @@ def _split_name(t: Text, k: int) -> bool:
         return False  # 温|先生 is a form of address
     if given[-1] in _PLACE_ENDINGS or given[-1] in _NOT_NAME_END:
         return False
-    if given_score(given) < GIVEN_MIN_CUE:
+    if given_score(given) < _GIVEN_SUBJECT or er.tag(given)[:1] in ("c", "p", "d", "r", "u", "m", "q", "f"):
         return False
     if s > 0 and er.HAN.match(text[s - 1]):
         before = t.tokens[k - 1][2]
@@ -1176,10 +1379,22 @@ def _split_name(t: Text, k: int) -> bool:
     # a clause end after the two words is no evidence (清渭如带|陈|军容|”): a cue, a follower or a title is
     if e2 >= len(text) or not er.HAN.match(text[e2]):
         return False
-    if er.starts_with_cue(text, e2) or text[e2] in er.name_followers():
+    if given_score(given) >= GIVEN_MIN_CUE and (er.starts_with_cue(text, e2) or text[e2] in er.name_followers()):
         return True
     m = _title_re().match(text, e2)
-    return bool(m and t.is_boundary(m.end()))
+    if given_score(given) >= GIVEN_MIN_CUE and m and t.is_boundary(m.end()):
+        return True
+    # at a clause's start, a verb or an adverb after the two words makes them its subject (袁|步兵|本人,
+    # ，朱|力行|已经, 由吴|天明|执导): rarer given-name characters are taken there, as for an unknown word
+    opens = s == 0 or text[s - 1] in er.BREAK_CHARS or t.tokens[k - 1][2] in _BEFORE_NAME
+    if opens and k + 2 < len(t.tokens):
+        nxt = t.tokens[k + 2][2]
+        return len(nxt) > 1 and (er.tag(nxt)[:1] in ("v", "d") or nxt in _SELF_WORDS)
+    return False
+
+
+#: words that stand right after a person's name to stress it is that person (袁步兵本人)
+_SELF_WORDS = frozenset({"本人", "自己"})
 
 
 def _subject_name(t: Text, k: int, common: frozenset[str]) -> bool:
@@ -1222,13 +1437,15 @@ def _third_given_char(t: Text, k: int) -> int | None:
         return None
     c = text[e]
     nxt = t.tokens[k + 1][2]
-    if not er.HAN.match(c) or c in _NOT_IN_NAME or er.tag(c).startswith(_NOT_GIVEN_TAGS):
+    # 之 ends given names (李培之, 侯御之) where a name's end or a verb follows, not a noun (王明之子)
+    zhi = c == "之"
+    if not er.HAN.match(c) or (not zhi and (c in _NOT_IN_NAME or er.tag(c).startswith(_NOT_GIVEN_TAGS))):
         return None
     if _freq_table().get(text[e:e + 2], 0) >= _COMPOUND_FREQ:
         return None  # the character opens a word with the next one (刘谦|参|与)
     if not (len(nxt) == 1 or (len(nxt) == 2 and nxt[1] in er.name_followers())):
         return None
-    if given_score(w[1:] + c) < GIVEN_MIN_CUE or not _plausible_name(w + c):
+    if given_score(w[1:] + c) < GIVEN_MIN_CUE or not _plausible_name(w if zhi else w + c):
         return None
     end = e + 1
     after = t.tokens[k + 2] if len(nxt) == 1 and k + 2 < len(t.tokens) else None
@@ -1247,7 +1464,8 @@ def _may_follow_name(t: Text, k: int) -> bool:
         return w[0] != "·"
     if w[0] in _PLACE_ENDINGS or w in er.org_suffix_kinds() or er.org_suffix_pattern().match(w):
         return False
-    return er.tag(w) not in ("ns", "nt", "nz") and not (len(w) == 1 and er.tag(w) == "x")
+    # jieba's other proper nouns (nz) are as often words it tags oddly (闻讯, 深明): the suffix tests decide
+    return er.tag(w) not in ("ns", "nt") and not (len(w) == 1 and er.tag(w) == "x")
 
 
 def _clause_word(t: Text, k: int, after: bool = False) -> bool:
@@ -1308,8 +1526,17 @@ def _name_before(t: Text, end: int) -> int | None:
     return None
 
 
+#: a run of Chinese characters with no break among them
+_BREAK_FREE = re.compile(f"[{CJK}]*")
 #: words written right after a person's name that name no one themselves (彭真同志, 布拉特先生)
 _POST_NAME_WORDS = frozenset({"同志", "先生", "女士", "一行", "等人"})
+
+
+#: function words a name may follow directly (是|彭真|同志, 对|项英|同志)
+_BEFORE_NAME = frozenset("是对向给由同跟请让找据当和与")
+#: function characters jieba's HMM glues to the name after them (当许|传音, 胜王磊); 以 too, but it opens
+#: idioms (以史鉴今): see rule 5d
+_GLUED_BEFORE = _BEFORE_NAME | frozenset("可但令托胜致把被将从")
 
 
 def _word_name_after_function_word(t: Text, end: int) -> int | None:
@@ -1323,8 +1550,9 @@ def _word_name_after_function_word(t: Text, end: int) -> int | None:
     if not surname or surname in er.weak_surnames() or len(w) == len(surname) or not _plausible_name(w):
         return None
     before = t.tokens[k - 1][2]
-    if before in ("是", "对", "向", "给", "由", "同", "跟", "请", "让", "找", "据", "当", "和", "与") or (
-            len(before) > 1 and er.tag(before) in ("v", "p", "c")):
+    # a function word jieba glued to the word before it counts too (这是|彭真|同志)
+    if before in _BEFORE_NAME or (len(before) > 1 and er.tag(before) in ("v", "p", "c")) or (
+            er.tag(before) == "x" and before[-1] in _BEFORE_NAME):
         return start
     return None
 
