@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import logging
 import marshal
+import math
 import operator
 import os
 import tempfile
@@ -65,6 +66,14 @@ Bucket = tuple[int | None, str, bytes, bytes, bytes, bytes]
 _LAZY_CHARS = 50_000
 
 
+_RE_HAN = jieba.re_han_default  # jieba's blocks: runs of word characters, and what lies between
+_RE_SKIP = jieba.re_skip_default  # in what lies between: spaces and line breaks, kept whole
+_ENG = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # jieba's ``re_eng``
+_UNSEEN = object()
+_NO_ROUTE = -math.inf  # below every sum of log-probabilities (those are finite)
+_HMM_MEMO_SIZE = 100_000
+
+
 class Segmenter(jieba.Tokenizer):
     """A ``jieba.Tokenizer`` whose prefix dictionary is read as the texts it cuts need it: the entries of
     each character of a text and the entries that start with each pair of adjacent characters in it. A
@@ -91,6 +100,9 @@ class Segmenter(jieba.Tokenizer):
         self._last_required: str | None = None
         self._required_chars = 0
         self._bucket_lock = threading.RLock()
+        self.forget_scores()
+        self._hmm_memo: dict[str, tuple[str, ...]] = {}
+        self._hmm_state: tuple[object, ...] = ()
 
     def require(self, text: str) -> None:
         """Read the entries of every character of ``text`` and those that start with each pair of adjacent
@@ -145,8 +157,153 @@ class Segmenter(jieba.Tokenizer):
             self._buckets, self._opened, self._chars_done, self._pairs_seen = {}, {}, set(), set()
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):  # type: ignore[no-untyped-def]
-        self.require(jieba.strdecode(sentence))
-        return super().cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+        sentence = jieba.strdecode(sentence)
+        if cut_all or use_paddle:
+            self.require(sentence)
+            return super().cut(sentence, cut_all=cut_all, HMM=HMM, use_paddle=use_paddle)
+        return iter(self.words(sentence, HMM=HMM))
+
+    def words(self, sentence: str, HMM: bool = True) -> list[str]:
+        """``list(cut(sentence, HMM=HMM))``, computed as jieba computes it, with fewer Python steps.
+
+        jieba's accurate mode, step for step: the text split into blocks by jieba's own patterns; in each
+        block of word characters the route of highest probability over the prefix dictionary (the same
+        sums of the same floats in the same order, ties to the longer word as ``max`` of jieba's tuples
+        breaks them); runs of single characters the dictionary does not know as one word go to the HMM
+        (``jieba.finalseg``: the same Viterbi decoding, ties broken as its ``max`` breaks them). What is
+        saved: each word's log-probability is computed once rather than per DAG edge per call, the DAG is
+        walked once (no dict of lists), the Viterbi keeps back-pointers instead of copying paths, and the
+        HMM's answer for a run is remembered. ``tests/test_segment.py`` compares it with jieba's own cut.
+
+        Words added (``add_word``, ``del_word``, ``suggest_freq``) and a replaced ``FREQ`` are noticed; a
+        caller writing into ``FREQ`` itself must call :meth:`forget_scores`.
+        """
+        self.require(sentence)
+        self.check_initialized()
+        if self._scores_of is not self.FREQ or self._scores_total != self.total:
+            self.forget_scores()
+        cut_block = self._block_hmm if HMM else self._block_no_hmm
+        out: list[str] = []
+        # the blocks at odd positions are the pattern's matches (one capturing group around a repeated
+        # class: what lies between two matches holds none of its characters), the others are skipped text
+        for i, blk in enumerate(_RE_HAN.split(sentence)):
+            if not blk:
+                continue
+            if i & 1:
+                cut_block(blk, out)
+            else:
+                for j, x in enumerate(_RE_SKIP.split(blk)):
+                    if j & 1:
+                        out.append(x)  # a space or line break, whole
+                    else:
+                        out.extend(x)  # anything else character by character
+        return out
+
+    def forget_scores(self) -> None:
+        """Drop the log-probabilities computed from ``FREQ`` (it changed). Only entries met while cutting
+        get one: computing all 500,000 when a batch reads the whole dictionary costs more than it saves."""
+        self._scores: dict[str, float | None] = {}
+        self._scores_of = self.FREQ
+        self._scores_total = self.total
+        self._log_total = math.log(self.total) if self.total > 0 else 0.0
+
+    def _route(self, blk: str) -> list[int]:
+        """For each position of ``blk``, the end of the word the best route takes there: jieba's
+        ``get_DAG`` and ``calc`` in one backward walk."""
+        freq, scores, log_total = self.FREQ, self._scores, self._log_total
+        get, log = scores.get, math.log
+        n = len(blk)
+        best = [0.0] * (n + 1)
+        ends = [0] * n
+        unknown = 0.0 - log_total  # a character with no count of its own: jieba's ``log(... or 1) - logtotal``
+        for k in range(n - 1, -1, -1):
+            top = _NO_ROUTE
+            end = k + 1
+            i = k
+            frag = blk[k]
+            while True:
+                score = get(frag, _UNSEEN)
+                if score is _UNSEEN:
+                    count = freq.get(frag)
+                    if count is None:
+                        break  # no entry starts so: jieba's walk stops here too
+                    score = scores[frag] = (log(count) - log_total) if count else None
+                i += 1
+                if score is not None:  # a word (a prefix of longer words only has count 0)
+                    total = score + best[i]
+                    if total >= top:  # equal sums: the longer word, as max((p, x)) chooses
+                        top = total
+                        end = i
+                if i == n:
+                    break
+                frag = blk[k:i + 1]
+            best[k] = unknown + best[k + 1] if top is _NO_ROUTE else top
+            ends[k] = end
+        return ends
+
+    def _block_hmm(self, blk: str, out: list[str]) -> None:
+        """jieba's ``__cut_DAG``: the route's words; runs of single characters that are no word together go
+        to the HMM."""
+        ends = self._route(blk)
+        freq = self.FREQ
+        n = len(blk)
+        x = 0
+        run = -1  # start of the pending run of single characters
+        while x < n:
+            y = ends[x]
+            if y - x == 1:
+                if run < 0:
+                    run = x
+            else:
+                if run >= 0:
+                    self._flush_run(blk[run:x], freq, out)
+                    run = -1
+                out.append(blk[x:y])
+            x = y
+        if run >= 0:
+            self._flush_run(blk[run:], freq, out)
+
+    def _flush_run(self, buf: str, freq: dict[str, int], out: list[str]) -> None:
+        if len(buf) == 1:
+            out.append(buf)
+        elif not freq.get(buf):
+            out.extend(self._hmm(buf))
+        else:
+            out.extend(buf)
+
+    def _block_no_hmm(self, blk: str, out: list[str]) -> None:
+        """jieba's ``__cut_DAG_NO_HMM``: the route's words, single ASCII letters and digits joined."""
+        ends = self._route(blk)
+        n = len(blk)
+        x = 0
+        buf = ""
+        while x < n:
+            y = ends[x]
+            word = blk[x:y]
+            if y - x == 1 and word in _ENG:
+                buf += word
+            else:
+                if buf:
+                    out.append(buf)
+                    buf = ""
+                out.append(word)
+            x = y
+        if buf:
+            out.append(buf)
+
+    def _hmm(self, buf: str) -> tuple[str, ...]:
+        """``tuple(jieba.finalseg.cut(buf))``, remembered per run (names and rare words recur)."""
+        finalseg = jieba.finalseg
+        state = (len(finalseg.Force_Split_Words), finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
+        if state != self._hmm_state:
+            self._hmm_memo.clear()
+            self._hmm_state = state
+        found = self._hmm_memo.get(buf)
+        if found is None:
+            if len(self._hmm_memo) >= _HMM_MEMO_SIZE:
+                self._hmm_memo.clear()
+            found = self._hmm_memo[buf] = tuple(hmm_cut(buf))
+        return found
 
     def get_DAG(self, sentence):  # type: ignore[no-untyped-def]
         self.require(sentence)
@@ -154,6 +311,7 @@ class Segmenter(jieba.Tokenizer):
 
     def add_word(self, word, freq=None, tag=None):  # type: ignore[no-untyped-def]
         self.require(jieba.strdecode(word))  # read first, or reading it later would undo the word
+        self._scores_of = None  # a count changed (``del_word`` leaves the total as it was)
         return super().add_word(word, freq, tag)
 
     def suggest_freq(self, segment, tune=False):  # type: ignore[no-untyped-def]
@@ -163,6 +321,77 @@ class Segmenter(jieba.Tokenizer):
     def set_dictionary(self, dictionary_path):  # type: ignore[no-untyped-def]
         self._buckets = {}  # another dictionary: jieba reads it whole
         return super().set_dictionary(dictionary_path)
+
+
+def hmm_cut(text: str) -> list[str]:
+    """``list(jieba.finalseg.cut(text))``: the same Viterbi decoding over jieba's HMM tables, the same float
+    sums in the same order and the same ties (``max`` of ``(probability, state)`` prefers the later state
+    letter), with back-pointers instead of a copied path per state and step."""
+    finalseg = jieba.finalseg
+    out: list[str] = []
+    for i, blk in enumerate(finalseg.re_han.split(text)):
+        if not i & 1:  # no Chinese character: the pattern's pieces and what lies between, as they come
+            out.extend(x for x in finalseg.re_skip.split(blk) if x)
+            continue
+        tags = _viterbi(blk, finalseg.start_P, finalseg.trans_P, finalseg.emit_P)
+        force = finalseg.Force_Split_Words
+        begin = next_i = 0
+        for j, tag in enumerate(tags):
+            if tag == "B":
+                begin = j
+            elif tag == "E":
+                word = blk[begin:j + 1]
+                if word in force:
+                    out.extend(word)
+                else:
+                    out.append(word)
+                next_i = j + 1
+            elif tag == "S":
+                out.append(blk[j])  # a one-character word: split or not, itself
+                next_i = j + 1
+        if next_i < len(blk):
+            word = blk[next_i:]
+            if word in force:
+                out.extend(word)
+            else:
+                out.append(word)
+    return out
+
+
+def _viterbi(obs: str, start_p: dict, trans_p: dict, emit_p: dict) -> str:  # type: ignore[type-arg]
+    """The states jieba's ``finalseg.viterbi`` returns for ``obs`` (B, M, E, S per character)."""
+    low = jieba.finalseg.MIN_FLOAT
+    em_b, em_m, em_e, em_s = (emit_p[y].get for y in "BMES")
+    t_eb, t_sb = trans_p["E"].get("B", low), trans_p["S"].get("B", low)
+    t_mm, t_bm = trans_p["M"].get("M", low), trans_p["B"].get("M", low)
+    t_ss, t_es = trans_p["S"].get("S", low), trans_p["E"].get("S", low)
+    t_be, t_me = trans_p["B"].get("E", low), trans_p["M"].get("E", low)
+    c = obs[0]
+    v_b, v_m = start_p["B"] + em_b(c, low), start_p["M"] + em_m(c, low)
+    v_e, v_s = start_p["E"] + em_e(c, low), start_p["S"] + em_s(c, low)
+    back: list[str] = []  # per step after the first: the previous state of B, M, E and S, as 4 letters
+    for c in obs[1:]:
+        e = em_b(c, low)
+        p, q = v_e + t_eb + e, v_s + t_sb + e  # B after E or S
+        n_b, f_b = (q, "S") if q >= p else (p, "E")
+        e = em_m(c, low)
+        p, q = v_m + t_mm + e, v_b + t_bm + e  # M after M or B
+        n_m, f_m = (p, "M") if p >= q else (q, "B")
+        e = em_s(c, low)
+        p, q = v_s + t_ss + e, v_e + t_es + e  # S after S or E
+        n_s, f_s = (p, "S") if p >= q else (q, "E")
+        e = em_e(c, low)
+        p, q = v_b + t_be + e, v_m + t_me + e  # E after B or M
+        n_e, f_e = (q, "M") if q >= p else (p, "B")
+        v_b, v_m, v_e, v_s = n_b, n_m, n_e, n_s
+        back.append(f_b + f_m + f_e + f_s)
+    state = "S" if v_s >= v_e else "E"
+    tags = [state]
+    for step in reversed(back):
+        state = step["BMES".index(state)]
+        tags.append(state)
+    tags.reverse()
+    return "".join(tags)
 
 
 def word_freq(word: str) -> int:
@@ -434,7 +663,7 @@ class JiebaTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for word in segmenter(self.user_lexicons).cut(text, HMM=True):
+        for word in segmenter(self.user_lexicons).words(text, HMM=True):
             if word == " " and words and not spaces[-1] and not words[-1].isspace():
                 spaces[-1] = True
             else:
