@@ -29,6 +29,7 @@ from spacy.util import registry
 from spacy.vocab import Vocab
 
 from . import lexicons
+from .atomic import write_bytes_atomic
 from .spans import token_spans
 from .startup import import_jieba
 
@@ -493,18 +494,10 @@ def _load_prefix_dict(cache_file: str, key: str) -> Segmenter | None:
 
 def _save_prefix_dict(buckets: dict[str, Bucket], total: int, cache_file: str, key: str) -> None:
     try:
-        data = marshal.dumps((_DICT_FORMAT, key, buckets, total))
-        # written whole under another name then renamed: a reader never sees half a file
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(cache_file), prefix="zhnews-jieba-dict.")
+        write_bytes_atomic(cache_file, marshal.dumps((_DICT_FORMAT, key, buckets, total)),
+                           prefix="zhnews-jieba-dict.")
     except (OSError, ValueError):
         return  # a read-only temp dir: the dictionary is built at every start
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, cache_file)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
 
 
 def _load_dictionary(tok: jieba.Tokenizer) -> None:
@@ -621,13 +614,8 @@ def word_tags() -> TagTable:
     except (OSError, EOFError, ValueError, TypeError):
         pass  # none yet, or broken or of an older format: built again below
     table = TagTable.from_dict(parse_word_tags(path))
-    try:  # written whole under another name then renamed: a reader never sees half a file
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(cache_file), prefix="zhnews-jieba-tags.")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(table.dumps())
-        os.replace(tmp, cache_file)
-    except OSError:
-        pass  # a read-only temp dir: the table is simply parsed at every start
+    with contextlib.suppress(OSError):  # a read-only temp dir: the table is simply parsed at every start
+        write_bytes_atomic(cache_file, table.dumps(), prefix="zhnews-jieba-tags.")
     return table
 
 
