@@ -88,11 +88,14 @@ def process_file(path: Path, out_dir: Path | None, *, force: bool = False, keep_
 
 
 def _warm_up() -> None:
+    import gc
+
     from .language import get_nlp
     from .segment import segmenter
 
     get_nlp()
     segmenter()
+    gc.enable()  # a worker forked while ``zhnews extract`` held the collector off for its start-up
 
 
 def run(files: Iterable[Path], out_dir: Path | None, *, workers: int = 1, force: bool = False,
