@@ -515,19 +515,25 @@ def _load_dictionary(tok: jieba.Tokenizer) -> None:
     tok.initialize()
 
 
-_TAGS_FORMAT = "zhnews-tags-2"
+_TAGS_FORMAT = "zhnews-tags-3"
 
 
 class TagTable(Mapping[str, str]):
     """jieba's dictionary words → part-of-speech tag, read-only, held as one sorted string of words with
     their offsets and one byte per tag: loading it builds no 350,000-entry dict (0.3-0.5 s of a cold
-    start); a word is found by bisection once and remembered."""
+    start); a word is found by bisection once and remembered, among the words of its first character
+    (about 50 on average rather than 350,000: a third of the steps, a first article asks for ~1,200)."""
 
-    def __init__(self, words: str, offsets: array, codes: bytes, names: tuple[str, ...]) -> None:
+    def __init__(self, words: str, offsets: array, codes: bytes, names: tuple[str, ...],
+                 firsts: str | None = None, first_starts: array | None = None) -> None:
         self._words = words  # sorted words, each followed by "\n"
         self._offsets = offsets  # start of each word, then len(words)
         self._codes = codes
         self._names = names
+        if firsts is None or first_starts is None:
+            firsts, first_starts = _first_char_index(words, offsets)
+        self._firsts = firsts  # the words' distinct first characters, in order
+        self._first_starts = first_starts  # index of the first word of each, then len(codes)
         self._memo: dict[str, str | None] = {}
 
     @classmethod
@@ -543,8 +549,11 @@ class TagTable(Mapping[str, str]):
         return cls("".join(w + "\n" for w in ordered), offsets, bytes(code[table[w]] for w in ordered), names)
 
     def _find(self, word: str) -> str | None:
+        group = self._firsts.find(word[0] if word else "\n")  # the empty word's stored first is its "\n"
+        if group < 0:
+            return None
         words, offsets = self._words, self._offsets
-        lo, hi = 0, len(self._codes)
+        lo, hi = self._first_starts[group], self._first_starts[group + 1]
         while lo < hi:
             mid = (lo + hi) // 2
             key = words[offsets[mid]:offsets[mid + 1] - 1]
@@ -582,18 +591,34 @@ class TagTable(Mapping[str, str]):
         return (words[offsets[i]:offsets[i + 1] - 1] for i in range(len(self._codes)))
 
     def dumps(self) -> bytes:
-        return marshal.dumps((_TAGS_FORMAT, self._words, self._offsets.tobytes(), self._codes, self._names))
+        return marshal.dumps((_TAGS_FORMAT, self._words, self._offsets.tobytes(), self._codes, self._names,
+                              self._firsts, self._first_starts.tobytes()))
 
     @classmethod
     def loads(cls, data: bytes) -> TagTable:
-        fmt, words, offsets, codes, names = marshal.loads(data)
+        fmt, words, offsets, codes, names, firsts, first_starts = marshal.loads(data)
         if fmt != _TAGS_FORMAT:
             raise ValueError(fmt)
-        table = array("I")
+        table, starts = array("I"), array("I")
         table.frombytes(offsets)
-        if len(table) != len(codes) + 1 or table[-1] != len(words):
+        starts.frombytes(first_starts)
+        if (len(table) != len(codes) + 1 or table[-1] != len(words) or len(starts) != len(firsts) + 1
+                or (firsts and starts[-1] != len(codes))):
             raise ValueError("inconsistent tag table")
-        return cls(words, table, codes, tuple(names))
+        return cls(words, table, codes, tuple(names), firsts, starts)
+
+
+def _first_char_index(words: str, offsets: array) -> tuple[str, array]:
+    """The distinct first characters of sorted ``words`` and where each one's words start (then the count)."""
+    firsts: list[str] = []
+    starts = array("I")
+    for i in range(len(offsets) - 1):
+        first = words[offsets[i]]
+        if not firsts or firsts[-1] != first:
+            firsts.append(first)
+            starts.append(i)
+    starts.append(len(offsets) - 1)
+    return "".join(firsts), starts
 
 
 @cache

@@ -253,3 +253,15 @@ def test_words_follow_words_added_and_deleted(monkeypatch) -> None:
     tok.FREQ = {"北京记者": 1, "北": 0, "北京": 0, "北京记": 0}  # another dictionary altogether
     tok.total = 1
     assert tok.words("北京记者") == ["北京记者"] == list(stock(tok, "北京记者"))
+
+
+def test_tag_table_finds_every_word_within_its_first_characters_words() -> None:
+    source = {"": "x", "一": "m", "一一": "d", "一丁点": "m", "七": "m", "万": "m", "万一": "c", "丈": "n",
+              "a": "eng", "ab": "eng", "b": "eng", "龘": "n"}
+    table = segment.TagTable.from_dict(source)
+    again = segment.TagTable.loads(table.dumps())
+    for tags in (table, again):
+        assert {w: tags.get(w) for w in source} == source
+        assert [tags.get(w) for w in ("一丁", "丁", "万二", "abc", "c", "龘龘")] == [None] * 6
+    with pytest.raises(ValueError):  # the format before the first-character index
+        segment.TagTable.loads(marshal.dumps(("zhnews-tags-2", "", b"", b"", ())))
