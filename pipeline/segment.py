@@ -631,7 +631,10 @@ def word_tags() -> TagTable:
     """
     path = os.path.abspath(_dictionary_path())
     stat = os.stat(path)
-    key = hashlib.sha1(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{jieba.__version__}".encode()).hexdigest()[:16]
+    # the format in the name: processes of another version of the package (other checkouts sharing the temp
+    # dir) keep their own file rather than rewriting one another's at every start
+    source = f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{jieba.__version__}|{_TAGS_FORMAT}"
+    key = hashlib.sha1(source.encode()).hexdigest()[:16]
     cache_file = os.path.join(tempfile.gettempdir(), f"zhnews-jieba-tags.{key}.cache")
     try:
         with open(cache_file, "rb") as fh:
