@@ -1086,7 +1086,7 @@ def _unnamed_np_re() -> re.Pattern[str]:
     """A person without a name: 一位/一名/这位…+ a person noun (一位印度记者, 这位老人), or surname + 先生/女士
     (崇先生)."""
     heads = [h for h, kind in _heads() if kind in ("role", "unnamed") and h != "我"]
-    alternation = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    alternation = "|".join(re.escape(h) for h in lexicons.longest_first(heads))
     return re.compile(rf"(?:[一这那](?:位|名))[^{_CLAUSE_BREAK}]{{0,16}}?(?:{alternation})"
                       rf"|[\u4e00-\u9fff](?<![{_NOT_SURNAME}])(?:先生|女士)")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
 from collections import deque
 from collections.abc import Iterable, Iterator, Sized
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -19,6 +18,7 @@ from hashlib import sha256
 from itertools import islice
 from pathlib import Path
 
+from .atomic import write_bytes_atomic
 from .ingest import DEFAULT_MAX_BYTES, IngestError, decode, read_bytes
 
 
@@ -58,14 +58,7 @@ def is_current(target: Path, digest: str, version: str) -> bool:
 
 def write_atomic(target: Path, text: str) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(target, text.encode("utf-8"))
 
 
 def process_file(path: Path, out_dir: Path | None, *, force: bool = False, keep_json: bool = False,
@@ -95,11 +88,14 @@ def process_file(path: Path, out_dir: Path | None, *, force: bool = False, keep_
 
 
 def _warm_up() -> None:
+    import gc
+
     from .language import get_nlp
     from .segment import segmenter
 
     get_nlp()
     segmenter()
+    gc.enable()  # a worker forked while ``zhnews extract`` held the collector off for its start-up
 
 
 def run(files: Iterable[Path], out_dir: Path | None, *, workers: int = 1, force: bool = False,

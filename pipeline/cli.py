@@ -32,6 +32,25 @@ def extract(
 ) -> None:
     """Extract a summary from each article. Exit status 1 when any file failed (the others are still
     written), 2 on a usage error."""
+    import gc
+
+    # What start-up makes (spaCy, numpy, the stages' tables) lives as long as the process, and the cyclic
+    # collector walks the growing heap again and again while it is made: 3 % of the instructions of a
+    # one-article run. It is off until the first article is done (a worker process turns it on once warmed
+    # up, see ``batch._warm_up``).
+    collect = gc.isenabled()
+    gc.disable()
+    try:
+        _extract(paths, out, jsonl, workers, force, max_bytes, progress, collect)
+    finally:
+        if collect:
+            gc.enable()
+
+
+def _extract(paths: list[Path], out: Path | None, jsonl: Path | None, workers: int, force: bool, max_bytes: int,
+             progress: bool | None, collect: bool) -> None:
+    import gc
+
     from tqdm import tqdm
 
     from .batch import default_workers, find_inputs, report, run
@@ -56,6 +75,8 @@ def extract(
         outcomes = run(files, out, workers=n_workers, force=force or jsonl is not None,
                        keep_json=to_stdout or jsonl is not None, compact=jsonl is not None, max_bytes=max_bytes)
         for outcome in tqdm(outcomes, total=len(files), disable=not show, unit="article"):
+            if collect:
+                gc.enable()
             counts[outcome.status] += 1
             if outcome.status == "error":
                 failed += 1

@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import lexicons
 from .numbers import DIGITS, NumberError, parse_number
 from .spans import Claimed, Match, doc_text, set_spans
 
@@ -74,7 +75,7 @@ RELATIVE = {
     "近日": ("vague", 0), "日前": ("vague", 0), "近期": ("vague", 0),
     "第二年": ("next_year", 1), "次年": ("next_year", 1), "翌年": ("next_year", 1), "当年": ("next_year", 0),
 }
-RELATIVE_RE = re.compile("|".join(sorted(RELATIVE, key=len, reverse=True)))
+RELATIVE_RE = re.compile("|".join(lexicons.longest_first(RELATIVE)))
 _SAME_AS = re.compile(r"(?:也就是|即|亦即|正是)[^，。；！？]{0,12}$")
 
 

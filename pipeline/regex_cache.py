@@ -31,6 +31,8 @@ from array import array
 from re import _compiler  # type: ignore[attr-defined]
 from typing import Any
 
+from .atomic import write_bytes_atomic
+
 _FORMAT = "zhnews-re-1"
 _MIN_SECONDS = 0.0003  # below this a pattern compiles about as fast as it is read back
 _MAX_ENTRIES = 4000  # beyond this only the entries this process used are written back
@@ -169,14 +171,6 @@ def save() -> None:
     _new.clear()
     target = cache_file()
     try:
-        data = marshal.dumps((_FORMAT, sys.version, table))
-        fd, tmp = tempfile.mkstemp(dir=os.path.dirname(target), prefix="zhnews-re.")
-    except (OSError, ValueError):
+        write_bytes_atomic(target, marshal.dumps((_FORMAT, sys.version, table)), prefix="zhnews-re.")
+    except (OSError, ValueError):  # a read-only temp dir, or a table marshal cannot write: compiled again
         return
-    try:  # written whole under another name then renamed: a reader never sees half a file
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)

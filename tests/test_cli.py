@@ -104,3 +104,32 @@ def test_console_script_runs(tmp_path: Path) -> None:
                           check=False)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / f"{SEED.stem}.json").exists()
+
+
+def test_extract_holds_the_collector_off_until_the_first_article_only(tmp_path: Path, monkeypatch) -> None:
+    import gc
+
+    import pipeline.batch as batch
+
+    (tmp_path / "in").mkdir()
+    for name in ("a", "b", "c"):
+        (tmp_path / "in" / f"{name}.txt").write_text(GOOD, encoding="utf-8")
+    seen: list[bool] = []
+    real = batch.process_file
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "process_file", recording)
+    assert gc.isenabled()
+    result = runner.invoke(app, ["extract", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert seen == [False, True, True]  # start-up and the first article without it, the rest with it
+    assert gc.isenabled()
+    gc.disable()  # a caller that had it off finds it off
+    try:
+        assert runner.invoke(app, ["extract", str(tmp_path / "in" / "a.txt")]).exit_code == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

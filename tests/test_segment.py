@@ -178,3 +178,90 @@ def test_segmenter_reads_the_whole_dictionary_once_a_batch_has_read_enough(monke
     tok.cut("记者")  # 7: everything is read, and the added word is kept
     assert tok.FREQ["表示"] == 90 and tok.FREQ["表示过"] == 40 and not tok._buckets
     assert list(tok.cut("北京记者表示过", HMM=False)) == ["北京", "记者", "表示过"]
+
+
+def _varied_texts(tok: segment.Segmenter, count: int, seed: int) -> list[str]:
+    """Texts made at random of dictionary words, their pieces and characters jieba treats apart: letters,
+    digits, the marks its blocks keep (+#&._%-), spaces and line breaks, punctuation, full-width digits,
+    CJK characters its HMM tables lack (equal probabilities: ties) and ones outside its blocks."""
+    import random
+
+    rng = random.Random(seed)
+    tok.require("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过")
+    words = sorted(w for w in tok.FREQ if tok.FREQ[w])
+    pieces = ["abc", "G20", "iPhone", "3.14", "5%", "2024年", "+", "#", "&", ".", "_", "%", "-", "---", " ", "  ",
+              "\n", "\r\n", "\t", "，", "。", "“", "”", "１２", "ａ", "龘", "\u9fa6", "\u9fd0", "\u3400", "〇",
+              "①", "・", "·", "李", "王小", "欧阳", "克", "斯"]
+    texts = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            r = rng.random()
+            if r < 0.5:
+                parts.append(rng.choice(words))
+            elif r < 0.65:
+                word = rng.choice(words)
+                parts.append(word[rng.randrange(len(word)):])
+            elif r < 0.8:
+                parts.append(chr(rng.randint(0x4E00, 0x9FD5)))
+            else:
+                parts.append(rng.choice(pieces))
+        texts.append("".join(parts))
+    return texts
+
+
+def test_words_are_jiebas_cut_on_varied_text() -> None:
+    """The pipeline's faster cut against jieba's own ``Tokenizer.cut`` on the same dictionary."""
+    tok = segment.segmenter()
+    stock = segment.jieba.Tokenizer.cut  # jieba's method, run on the same instance and dictionary
+    for text in _varied_texts(tok, 3000, seed=7):
+        for hmm in (True, False):
+            assert list(tok.cut(text, HMM=hmm)) == list(stock(tok, text, HMM=hmm)), (text, hmm)
+            assert tok.words(text, HMM=hmm) == list(stock(tok, text, HMM=hmm))
+
+
+def test_hmm_cut_is_finalsegs() -> None:
+    import random
+
+    finalseg = segment.jieba.finalseg
+    rng = random.Random(3)
+    chars = "的是国人王李张小明华克斯基尔龘\u9fa6\u9fd0abc12.5%-_ \n，"
+    for _ in range(3000):
+        text = "".join(rng.choice(chars) for _ in range(rng.randint(1, 20)))
+        assert segment.hmm_cut(text) == list(finalseg.cut(text)), text
+    # characters none of the HMM's tables know: every state ties, broken as jieba's max breaks them
+    for text in ("龘", "龘龘", "龘龘龘龘龘", "\u9fa6\u9fa7\u9fa8"):
+        assert segment.hmm_cut(text) == list(finalseg.cut(text))
+
+
+def test_words_follow_words_added_and_deleted(monkeypatch) -> None:
+    monkeypatch.setattr(segment.jieba.finalseg, "Force_Split_Words", set())
+    tok = _small_segmenter()
+    stock = segment.jieba.Tokenizer.cut
+    text = "北京记者表示，王小明来了"
+    assert tok.words(text) == list(stock(tok, text))
+    tok.add_word("者表示", freq=100_000)  # a new word the remembered scores and totals did not have
+    assert tok.words(text) == list(stock(tok, text)) and "者表示" in tok.words(text)
+    tok.del_word("者表示")  # count 0: the total stays, the word's score must go
+    assert tok.words(text) == list(stock(tok, text)) and "者表示" not in tok.words(text)
+    hmm_words = tok.words("王小明来了")  # the HMM's answer is remembered per run
+    assert hmm_words == list(stock(tok, "王小明来了"))
+    joined = [w for w in hmm_words if len(w) > 1]
+    assert joined
+    tok.del_word(joined[0])  # jieba then splits that HMM word: the remembered answer must not survive
+    assert tok.words("王小明来了") == list(stock(tok, "王小明来了")) != hmm_words
+    tok.FREQ = {"北京记者": 1, "北": 0, "北京": 0, "北京记": 0}  # another dictionary altogether
+    tok.total = 1
+    assert tok.words("北京记者") == ["北京记者"] == list(stock(tok, "北京记者"))
+
+
+def test_tag_table_finds_every_word_within_its_first_characters_words() -> None:
+    source = {"": "x", "一": "m", "一一": "d", "一丁点": "m", "七": "m", "万": "m", "万一": "c", "丈": "n",
+              "a": "eng", "ab": "eng", "b": "eng", "龘": "n"}
+    table = segment.TagTable.from_dict(source)
+    again = segment.TagTable.loads(table.dumps())
+    for tags in (table, again):
+        assert {w: tags.get(w) for w in source} == source
+        assert [tags.get(w) for w in ("一丁", "丁", "万二", "abc", "c", "龘龘")] == [None] * 6
+    with pytest.raises(ValueError):  # the format before the first-character index
+        segment.TagTable.loads(marshal.dumps(("zhnews-tags-2", "", b"", b"", ())))

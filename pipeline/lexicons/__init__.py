@@ -30,11 +30,16 @@ def _lines(name: str) -> list[str]:
         path = directory / name
         if not path.is_file():
             continue
+        extension = directory != PACKAGE_DIR  # compared once per file: a Path comparison is slow per line
         for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split(" #", 1)[0].rstrip() if not line.startswith("#") else ""
+            if line.startswith("#"):
+                continue
+            if " #" in line:
+                line = line.split(" #", 1)[0]
+            line = line.rstrip()
             if not line.strip():
                 continue
-            if directory != PACKAGE_DIR and line.startswith("-"):
+            if extension and line.startswith("-"):
                 removed.add(line[1:])
                 continue
             out.append(line)
@@ -63,10 +68,14 @@ def table(name: str) -> tuple[dict[str, str], ...]:
     if not lines:
         return ()
     header = lines[0].split("\t")
+    width = len(header)
+    missing = [""] * width
     rows = []
     for line in lines[1:]:
-        cells = line.split("\t")
-        rows.append({key: (cells[i].strip() if i < len(cells) else "") for i, key in enumerate(header)})
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < width:  # short rows: the missing cells are empty
+            cells += missing[: width - len(cells)]
+        rows.append(dict(zip(header, cells)))  # noqa: B905 (cells beyond the header are ignored)
     return tuple(rows)
 
 
