@@ -711,7 +711,7 @@ def _latin_speaker(ctx: Context, cs: int, end: int) -> Speaker | None:
 
 @cache
 def _address_forms() -> tuple[str, ...]:
-    return tuple(sorted((f for f in lexicons.words("address_forms") if len(f) >= 2), key=len, reverse=True))
+    return tuple(lexicons.longest_first(f for f in lexicons.words("address_forms") if len(f) >= 2))
 
 
 def _surname_and_title(ctx: Context, cs: int, end: int) -> Speaker | None:

@@ -1166,7 +1166,7 @@ _SUBJECT_NEXT_TAGS = ("v", "d", "t")
 
 @cache
 def _japanese_surname_re() -> re.Pattern[str]:
-    forms = sorted(lexicons.words("surnames_japanese"), key=len, reverse=True)
+    forms = lexicons.longest_first(lexicons.words("surnames_japanese"))
     # a lookahead of the first characters lets the engine skip the other positions at once
     firsts = "".join(sorted({f[0] for f in forms}))
     return re.compile(f"(?=[{re.escape(firsts)}])(?:" + "|".join(re.escape(f) for f in forms) + ")")

@@ -576,7 +576,7 @@ def _thought_verbs() -> frozenset[str]:
 
 @cache
 def _gesture_objects() -> tuple[str, ...]:
-    return tuple(sorted(lexicons.words("speech_verbs_objects"), key=len, reverse=True))
+    return tuple(lexicons.longest_first(lexicons.words("speech_verbs_objects")))
 
 
 #: an attitude noun ends the object of a gesture within this many characters (表示对大家节日的祝贺)
