@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 from . import entity_rules as er
 from . import lexicons
 from .clean import CJK
-from .places import trie_pattern
+from .lexicons import trie_pattern
 from .spans import Match, doc_text, info_of, set_spans, token_spans
 
 Token = tuple[int, int, str]
