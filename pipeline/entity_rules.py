@@ -238,6 +238,17 @@ def countries() -> frozenset[str]:
     return frozenset(f for e in country_entries() for f in e.forms)
 
 
+@cache
+def _foreign_country_re() -> re.Pattern[str]:
+    return re.compile(lexicons.trie_pattern(c for c in countries() if c not in ("中国", "中华人民共和国")))
+
+
+def names_foreign_country(text: str) -> bool:
+    """Whether ``foreign_countries_in(text)`` finds any: one search of a trie, not a substring test per
+    country (the people stage asks it of every title phrase)."""
+    return _foreign_country_re().search(text) is not None
+
+
 def foreign_countries_in(text: str) -> list[str]:
     """Foreign countries named in a phrase (the title 日本前首相 says the name after it is Japanese)."""
     return [c for c in countries() if c in text and c not in ("中国", "中华人民共和国")]

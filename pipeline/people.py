@@ -592,7 +592,7 @@ def find_people(text: str, tokens: Sequence[Token], credits: Iterable[tuple[int,
             start += 1
             phrases = [(max(a, appointed.end()), b) for a, b in phrases]
         foreign_first = bool(_FOREIGN_NAME.match(text, start)) or any(
-            c in text[a:b] for a, b in phrases for c in er.foreign_countries_in(text[a:b]))
+            er.names_foreign_country(text[a:b]) for a, b in phrases)
         readers = (read_foreign_name, read_chinese_name) if foreign_first else (read_chinese_name,
                                                                                   read_foreign_name)
         end = None

@@ -704,3 +704,23 @@ def test_title_pattern_matches_what_the_flat_alternation_matches() -> None:
             assert (a and a.span()) == (b and b.span())
 
     check()
+
+
+def test_names_foreign_country_agrees_with_foreign_countries_in() -> None:
+    """The trie search answers what a substring test per country answers (中国 itself is not foreign)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from pipeline import entity_rules as er
+
+    forms = sorted(er.countries())
+    pieces = st.sampled_from(forms) | st.sampled_from([f[:-1] for f in forms if len(f) > 1]) | \
+        st.text(alphabet="中国华人民共和美日本前总理驻大使", max_size=3)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(pieces, max_size=6).map("".join))
+    def check(text: str) -> None:
+        assert er.names_foreign_country(text) == bool(er.foreign_countries_in(text))
+
+    check()
+    assert er.names_foreign_country("日本前首相") and not er.names_foreign_country("中华人民共和国主席")
