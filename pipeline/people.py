@@ -279,7 +279,8 @@ def read_foreign_name(t: Text, start: int) -> int | None:
         return None
     # the whole run must not be made of ordinary words (主席团, 会议): some piece is unknown or a name
     i = t.token_at(start)
-    pieces = [w for s, e, w in t.tokens[i:] if s >= start and e <= end]
+    # the tokens that start before the run's end only, not every token to the end of the text
+    pieces = [w for s, e, w in t.tokens[i:bisect_left(t.starts, end, i)] if s >= start and e <= end]
     if pieces and all(er.tag(w) not in ("x", "nr", "nrfg", "nrt", "ns") and len(w) > 1 for w in pieces):
         return None
     return end
