@@ -166,7 +166,8 @@ def clean(raw: str, *, is_word: Callable[[str], bool] | None = None, markdown: b
                 else:
                     chars[i] = "\n"
     text_now = "".join(chars)
-    joins = list(_page_break_joins(text_now, deleted, is_word))
+    # a break that masked markup made (<p>, a heading mark) is the page's own paragraph end, never a PDF scar
+    joins = [j for j in _page_break_joins(text_now, deleted, is_word) if raw[j.raw_start:j.raw_end].isspace()]
     for j in joins:
         for i in range(j.raw_start, j.raw_end):
             deleted[i] = 1

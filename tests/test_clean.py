@@ -30,6 +30,19 @@ def test_page_break_inside_a_word_is_rejoined_and_the_span_covers_it() -> None:
     check_map(c)
 
 
+@pytest.mark.parametrize("tag", ["<p>", "</p>\n<p>", "<br/>"])
+def test_a_break_made_by_markup_is_never_rejoined(tag: str) -> None:
+    """A block tag between two prose lines is the page's own paragraph end: the tag's characters are masked,
+    never deleted as a page break (found by the offsets property test on `…张三<p>张三：`)."""
+    raw = f"对于产业园区未来的发展，该区副区长表示，将持续发挥人工智能和深{tag}度学习领域的优势，吸引顶尖机构。"
+    c = clean(raw, is_word=is_word)
+    assert c.joins == []
+    assert "深度学习" not in c.text
+    kept = set(c.to_raw[:-1])
+    assert all(raw[i].isspace() for i in range(len(raw)) if i not in kept)
+    check_map(c)
+
+
 @pytest.mark.parametrize(
     "raw",
     [
