@@ -810,14 +810,18 @@ def _publisher(ctx: Context, start: int, head_start: int) -> Speaker | None:
 _NAMED_LOOKBACK = 2000
 
 
+@cache
+def _named_document_re(head: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:名为|题为|名叫|叫做)[“《「]([^”》」\n]{{2,40}})[”》」]"
+                      rf"的[^，。；;\n]{{0,8}}?{re.escape(head)}")
+
+
 def _named_document(text: str, head: str, before: int) -> str | None:
     """The title of the last document introduced as 名为/题为“X”的…<head> (or with 《X》) before a bare
     (该)<head>: the document speaks under its title (GUIDE: a document that speaks is named without its
     marks)."""
-    pattern = re.compile(rf"(?:名为|题为|名叫|叫做)[“《「]([^”》」\n]{{2,40}})[”》」]"
-                         rf"的[^，。；;\n]{{0,8}}?{re.escape(head)}")
     last = None
-    for m in pattern.finditer(text, max(0, before - _NAMED_LOOKBACK), before):
+    for m in _named_document_re(head).finditer(text, max(0, before - _NAMED_LOOKBACK), before):
         last = m
     return last.group(1) if last is not None else None
 

@@ -244,14 +244,9 @@ def _foreign_country_re() -> re.Pattern[str]:
 
 
 def names_foreign_country(text: str) -> bool:
-    """Whether ``foreign_countries_in(text)`` finds any: one search of a trie, not a substring test per
-    country (the people stage asks it of every title phrase)."""
+    """Whether a phrase names a foreign country (the title 日本前首相 says the name after it is Japanese):
+    one search of a trie, not a substring test per country (the people stage asks it of every title phrase)."""
     return _foreign_country_re().search(text) is not None
-
-
-def foreign_countries_in(text: str) -> list[str]:
-    """Foreign countries named in a phrase (the title 日本前首相 says the name after it is Japanese)."""
-    return [c for c in countries() if c in text and c not in ("中国", "中华人民共和国")]
 
 
 def walk_left(tokens: Sequence[tuple[int, int, str]], i: int, limit: int = 24,
